@@ -1,0 +1,5 @@
+//! `referat`: parse, index and search Danish municipal minutes.
+
+fn main() {
+    std::process::exit(0);
+}

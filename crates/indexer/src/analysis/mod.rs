@@ -1,0 +1,1 @@
+//! Danish text analysis for tantivy.

@@ -1,0 +1,3 @@
+//! A Danish-aware full-text index of referat records, on tantivy.
+
+pub mod analysis;

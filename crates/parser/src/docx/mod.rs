@@ -1,0 +1,10 @@
+//! The DOCX format reader: bytes to blocks.
+
+use crate::{BlockDocument, ReadError};
+
+/// Read a DOCX file's bytes into blocks in reading order.
+pub fn read(_bytes: &[u8]) -> Result<BlockDocument, ReadError> {
+    Err(ReadError::Malformed(
+        "the DOCX reader is not built yet".into(),
+    ))
+}
