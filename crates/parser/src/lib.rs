@@ -17,6 +17,7 @@ mod error;
 pub mod format;
 pub mod html;
 pub mod pdf;
+pub mod quality;
 pub mod structure;
 pub mod text;
 

@@ -1,10 +1,137 @@
 //! The PDF format reader: bytes to blocks.
+//!
+//! lopdf parses the file; everything from the content streams on is ours:
+//! [`interpreter`] runs each page's operators and records glyph positions
+//! (decoding text through [`font`]), [`layout`] groups glyphs into words and
+//! lines, [`furniture`] flags running headers and footers across pages, and
+//! [`assemble`] turns lines into headings, paragraphs, list items, table rows
+//! ([`tables`]) and table-of-contents entries, joining hyphenated words
+//! ([`hyphenation`]).
+
+mod assemble;
+mod cmap;
+mod encoding;
+mod font;
+mod furniture;
+mod glyph_list;
+mod hyphenation;
+mod interpreter;
+mod layout;
+mod std_fonts;
+mod tables;
+
+use lopdf::{Document, Object};
 
 use crate::{BlockDocument, ReadError};
 
+/// Most pages read; the rest of a longer file is skipped with a warning.
+pub const MAX_PAGES: usize = 5_000;
+
 /// Read a PDF file's bytes into blocks in reading order.
-pub fn read(_bytes: &[u8]) -> Result<BlockDocument, ReadError> {
-    Err(ReadError::Malformed(
-        "the PDF reader is not built yet".into(),
-    ))
+///
+/// Fonts are decoded through their ToUnicode CMaps, encodings and glyph
+/// names; glyphs that map to no text are dropped and counted in the
+/// warnings. Running headers and footers are kept, flagged as furniture.
+pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
+    let doc = load(bytes)?;
+    let mut result = BlockDocument::default();
+    let info = info_dict(&doc);
+    result.producer = info.and_then(|i| info_text(&doc, i, b"Producer"));
+    result.meta_title = info.and_then(|i| info_text(&doc, i, b"Title"));
+
+    let pages = doc.get_pages();
+    result.pages = u32::try_from(pages.len()).ok();
+    if pages.len() > MAX_PAGES {
+        result.warnings.push(format!(
+            "only the first {MAX_PAGES} of {} pages were read",
+            pages.len()
+        ));
+    }
+    let mut interpreter = interpreter::Interpreter::new(&doc);
+    let mut page_lines = Vec::with_capacity(pages.len().min(MAX_PAGES));
+    let mut heights = Vec::with_capacity(page_lines.capacity());
+    let (mut unknown, mut rotated) = (0u64, 0u64);
+    for (&number, &id) in pages.iter().take(MAX_PAGES) {
+        let page = interpreter.run_page(id);
+        unknown += u64::from(page.unknown_glyphs);
+        rotated += u64::from(page.rotated_glyphs);
+        if let Some(why) = page.truncated {
+            result.warnings.push(format!("page {number}: {why}"));
+        }
+        heights.push(page.height);
+        page_lines.push(layout::lines(&page, number));
+    }
+    if unknown > 0 {
+        result.warnings.push(format!(
+            "{unknown} glyphs had no Unicode mapping and were dropped"
+        ));
+    }
+    if rotated > 0 {
+        result
+            .warnings
+            .push(format!("{rotated} rotated or vertical glyphs were skipped"));
+    }
+    furniture::mark(&mut page_lines, &heights);
+    let typography = assemble::Typography::measure(&page_lines);
+    for lines in &page_lines {
+        assemble::page_blocks(lines, &typography, &mut result.blocks);
+    }
+    assemble::join_across_pages(&mut result.blocks);
+    if result.blocks.iter().all(|b| b.furniture) && !pages.is_empty() {
+        result
+            .warnings
+            .push("no text found: the PDF may be scanned images without a text layer".into());
+    }
+    Ok(result)
+}
+
+/// Parse the file; an encrypted one is opened with the empty user password
+/// when that works (lopdf tries it while loading).
+fn load(bytes: &[u8]) -> Result<Document, ReadError> {
+    let doc = match Document::load_mem(bytes) {
+        Ok(doc) => doc,
+        Err(lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_)) => {
+            return Err(ReadError::Encrypted)
+        }
+        Err(e) => return Err(ReadError::Malformed(format!("lopdf cannot parse it: {e}"))),
+    };
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        return Err(ReadError::Encrypted);
+    }
+    if doc.get_pages().is_empty() {
+        return Err(ReadError::Malformed("the document has no pages".into()));
+    }
+    Ok(doc)
+}
+
+fn info_dict(doc: &Document) -> Option<&lopdf::Dictionary> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    doc.dereference(info).ok()?.1.as_dict().ok()
+}
+
+/// A text string of the Info dictionary: UTF-16BE with a BOM, UTF-8 with a
+/// BOM, or PDFDocEncoding.
+fn info_text(doc: &Document, info: &lopdf::Dictionary, key: &[u8]) -> Option<String> {
+    let obj = doc.dereference(info.get(key).ok()?).ok()?.1;
+    let text = match lopdf::decode_text_string(obj) {
+        Ok(t) => t,
+        Err(_) => match obj {
+            Object::String(bytes, _) => match bytes.strip_prefix(b"\xFE\xFF") {
+                Some(utf16) => {
+                    let units: Vec<u16> = utf16
+                        .chunks_exact(2)
+                        .filter_map(|c| match *c {
+                            [a, b] => Some(u16::from_be_bytes([a, b])),
+                            _ => None,
+                        })
+                        .collect();
+                    char::decode_utf16(units).flatten().collect()
+                }
+                None => encoding::decode_pdfdoc(bytes),
+            },
+            _ => return None,
+        },
+    };
+    let text = crate::text::normalize(&text);
+    (!text.is_empty()).then_some(text)
 }

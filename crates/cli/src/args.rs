@@ -1,0 +1,264 @@
+//! The command line, as clap sees it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Parse, index and search the minutes of Danish municipal councils.
+///
+/// Exit codes: 0 success (for `search`: something was found), 1 some inputs
+/// failed (for `search`: nothing was found), 2 usage error or a fatal error.
+#[derive(Debug, Parser)]
+#[command(name = "referat", version, propagate_version = true)]
+pub struct Cli {
+    /// The index directory [default: $REFERAT_INDEX, else
+    /// $XDG_DATA_HOME/referat/index, else ~/.local/share/referat/index].
+    #[arg(long, global = true, env = "REFERAT_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse files into common-schema records, one JSON object per line.
+    #[command(
+        after_help = "Examples:\n  referat parse corpus/albertslund/udsatteraadet-2019-04-01.docx\n  referat parse --pretty minutes.pdf\n  referat parse corpus/ | jq -r '.date + \" \" + .body'"
+    )]
+    Parse(ParseArgs),
+    /// Add files and folders to the index (new and changed files only).
+    #[command(
+        after_help = "Examples:\n  referat ingest corpus/\n  referat ingest --prune ~/archive/aarhus\n  referat --index /tmp/idx ingest --report failures.json ~/archive"
+    )]
+    Ingest(IngestArgs),
+    /// Search the index by topic, person and date.
+    #[command(
+        after_help = "Examples:\n  referat search boliger\n  referat search '\"skæve boliger\"' --municipality Gladsaxe\n  referat search --person 'René Meyrowitsch'\n  referat search bolig --from 2019-01-01 --to 2024-12-31 --section beslutning --json"
+    )]
+    Search(SearchArgs),
+    /// Print one document, or one of its items, in full.
+    #[command(
+        after_help = "Examples:\n  referat show 3f2a9c0d1e4b5a67\n  referat show 3f2a9c0d1e4b5a67 --item 2\n  referat show 3f2a9c0d1e4b5a67 --json | jq .attendees"
+    )]
+    Show(ShowArgs),
+    /// Export the records that match the filters, streaming.
+    #[command(
+        after_help = "Examples:\n  referat export > all.jsonl\n  referat export --format csv --municipality Aalborg > aalborg-items.csv\n  referat export --format json --year 2021 | jq length"
+    )]
+    Export(ExportArgs),
+    /// Count the indexed documents by municipality, body, year, type and format.
+    #[command(after_help = "Examples:\n  referat stats\n  referat stats --json | jq .by_year")]
+    Stats(StatsArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  referat completions bash > ~/.local/share/bash-completion/completions/referat\n  referat completions zsh > ~/.zfunc/_referat"
+    )]
+    Completions(CompletionsArgs),
+}
+
+/// `referat parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Files or folders to parse (folders are walked for .pdf, .docx, .html).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Pretty-print each record (for people, not scripts).
+    #[arg(long)]
+    pub pretty: bool,
+    /// Print the format reader's blocks instead of records (for debugging a layout).
+    #[arg(long)]
+    pub blocks: bool,
+    /// Worker threads [default: all cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// `referat ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or folders to index.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Remove documents whose files are gone.
+    #[arg(long)]
+    pub prune: bool,
+    /// Write the failures as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Worker threads for parsing [default: all cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// Filters shared by `search` and `export`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Filters {
+    /// Documents where this person attended, was absent, took the minutes,
+    /// wrote the memo or is named (case- and accent-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// From this date (YYYY-MM-DD), inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this date (YYYY-MM-DD), inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only this year.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Only this municipality.
+    #[arg(long)]
+    pub municipality: Option<String>,
+    /// Only this council or committee.
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Only this document type.
+    #[arg(long, value_enum)]
+    pub doc_type: Option<DocTypeArg>,
+    /// Search only this kind of section (e.g. decisions).
+    #[arg(long, value_enum)]
+    pub section: Option<SectionArg>,
+}
+
+/// `referat search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, "phrases", AND / OR / -word; all words must match by default.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Order of results.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// At most this many results.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Skip this many results.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// One JSON array of hits.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// One JSON object per hit and line.
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+/// `referat show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The document id (as `search` prints it).
+    pub id: String,
+    /// Only this item.
+    #[arg(long)]
+    pub item: Option<u32>,
+    /// The common-schema record as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `referat export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format: records (jsonl, json) or one row per item (csv).
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+/// `referat stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// As JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `referat completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Result order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One record per line.
+    Jsonl,
+    /// One JSON array of records.
+    Json,
+    /// One row per agenda item.
+    Csv,
+}
+
+/// Document types on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocTypeArg {
+    /// Minutes.
+    Referat,
+    /// Agenda.
+    Dagsorden,
+    /// Memo.
+    Notat,
+    /// Anything else.
+    Other,
+}
+
+/// Section kinds on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SectionArg {
+    /// Sagsfremstilling.
+    Sagsfremstilling,
+    /// Indstilling.
+    Indstilling,
+    /// Beslutning.
+    Beslutning,
+    /// Orientering.
+    Orientering,
+    /// Resume.
+    Resume,
+    /// Other.
+    Other,
+}
+
+impl From<DocTypeArg> for referat_schema::DocType {
+    fn from(d: DocTypeArg) -> Self {
+        use referat_schema::DocType;
+        match d {
+            DocTypeArg::Referat => DocType::Referat,
+            DocTypeArg::Dagsorden => DocType::Dagsorden,
+            DocTypeArg::Notat => DocType::Notat,
+            DocTypeArg::Other => DocType::Other,
+        }
+    }
+}
+
+impl From<SectionArg> for referat_schema::SectionKind {
+    fn from(s: SectionArg) -> Self {
+        use referat_schema::SectionKind;
+        match s {
+            SectionArg::Sagsfremstilling => SectionKind::Sagsfremstilling,
+            SectionArg::Indstilling => SectionKind::Indstilling,
+            SectionArg::Beslutning => SectionKind::Beslutning,
+            SectionArg::Orientering => SectionKind::Orientering,
+            SectionArg::Resume => SectionKind::Resume,
+            SectionArg::Other => SectionKind::Other,
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! `referat parse`: files to common-schema records on stdout.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::args::ParseArgs;
+use crate::error::CliError;
+use crate::output::{self, exit};
+use crate::walk;
+
+/// Files parsed at once; results are printed in input order per batch, so
+/// memory stays bounded however many files are given.
+const BATCH: usize = 64;
+
+/// Parse every file and print its record (or, with `--blocks`, the reader's
+/// blocks) as one JSON object per line. A file that fails is reported on
+/// stderr with its path and reason, and the rest go on.
+pub fn run(args: &ParseArgs) -> Result<i32, CliError> {
+    crate::threads::configure(args.threads);
+    let (files, walk_errors) = walk::files(&args.paths);
+    let mut failed = walk_errors.len();
+    for e in &walk_errors {
+        output::error(format!("{}: {}", e.path.display(), e.reason));
+    }
+    output::with_stdout(|out| {
+        for batch in files.chunks(BATCH) {
+            let results: Vec<(PathBuf, Result<String, String>)> = batch
+                .par_iter()
+                .map(|path| (path.clone(), render(path, args)))
+                .collect();
+            for (_, result) in results {
+                match result {
+                    Ok(json) => writeln!(out, "{json}")?,
+                    Err(message) => {
+                        failed += 1;
+                        output::error(message);
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(if failed > 0 { exit::PARTIAL } else { exit::OK })
+}
+
+fn render(path: &std::path::Path, args: &ParseArgs) -> Result<String, String> {
+    if args.blocks {
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let (_, doc) = referat_parser::read_blocks(path, &bytes).map_err(|e| e.to_string())?;
+        let blocks: Vec<serde_json::Value> = doc
+            .blocks
+            .iter()
+            .map(|b| {
+                serde_json::json!({
+                    "kind": format!("{:?}", b.kind),
+                    "text": b.text,
+                    "page": b.page,
+                    "furniture": b.furniture,
+                })
+            })
+            .collect();
+        let value = serde_json::json!({
+            "path": path.display().to_string(),
+            "pages": doc.pages,
+            "producer": doc.producer,
+            "warnings": doc.warnings,
+            "blocks": blocks,
+        });
+        return to_json(&value, args.pretty);
+    }
+    let record = referat_parser::parse_file(path).map_err(|e| e.to_string())?;
+    to_json(&record, args.pretty)
+}
+
+fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> Result<String, String> {
+    let r = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    r.map_err(|e| format!("cannot write JSON: {e}"))
+}

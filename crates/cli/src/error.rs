@@ -1,0 +1,16 @@
+//! What can make a command fail as a whole (a single bad input file is not
+//! such a failure: it is reported and the run goes on).
+
+/// A fatal error of a command.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Writing output or reading a named file failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The index could not be opened, read or written.
+    #[error("index: {0}")]
+    Index(#[from] referat_indexer::IndexError),
+    /// The arguments make no sense together.
+    #[error("{0}")]
+    Usage(String),
+}

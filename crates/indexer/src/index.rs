@@ -1,0 +1,208 @@
+//! Opening the index, and reading records back out of it.
+
+use std::path::{Path, PathBuf};
+
+use referat_schema::Record;
+use tantivy::directory::error::LockError;
+use tantivy::directory::MmapDirectory;
+use tantivy::query::{BooleanQuery, Occur, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{
+    DocAddress, IndexReader, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
+};
+
+use crate::collect::AllMatches;
+use crate::query::{self, Query, Scope};
+use crate::schema::{self, Fields, KIND_DOC};
+use crate::{analysis, IndexError};
+
+/// A referat index: a tantivy index in a directory, with the Danish analyzers
+/// registered and a reader that sees the last commit.
+pub struct Index {
+    pub(crate) inner: tantivy::Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+}
+
+/// Maps tantivy's lock error to [`IndexError::Locked`].
+pub(crate) fn index_error(error: TantivyError) -> IndexError {
+    match error {
+        TantivyError::LockFailure(LockError::LockBusy, _) => IndexError::Locked,
+        other => IndexError::Tantivy(other),
+    }
+}
+
+impl Index {
+    /// Opens the index in `dir`, creating the directory and an empty index
+    /// when there is none. Fails with [`IndexError::SchemaMismatch`] when the
+    /// directory holds an index with another schema.
+    pub fn open_or_create(dir: &Path) -> Result<Index, IndexError> {
+        std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let (schema, fields) = schema::build();
+        let exists = tantivy::Index::exists(&directory).map_err(|e| IndexError::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let inner = if exists {
+            let inner = tantivy::Index::open(directory).map_err(index_error)?;
+            if inner.schema() != schema {
+                return Err(IndexError::SchemaMismatch(PathBuf::from(dir)));
+            }
+            inner
+        } else {
+            tantivy::Index::create(directory, schema, tantivy::IndexSettings::default())
+                .map_err(index_error)?
+        };
+        Index::from_tantivy(inner, fields)
+    }
+
+    /// A new, empty index in memory (tests, one-off searches).
+    pub fn in_memory() -> Result<Index, IndexError> {
+        let (schema, fields) = schema::build();
+        Index::from_tantivy(tantivy::Index::create_in_ram(schema), fields)
+    }
+
+    fn from_tantivy(inner: tantivy::Index, fields: Fields) -> Result<Index, IndexError> {
+        analysis::register(inner.tokenizers());
+        let reader = inner
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(index_error)?;
+        Ok(Index {
+            inner,
+            reader,
+            fields,
+        })
+    }
+
+    /// The field handles, for callers who build their own tantivy queries.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The underlying tantivy index.
+    pub fn tantivy(&self) -> &tantivy::Index {
+        &self.inner
+    }
+
+    /// A searcher over the last commit.
+    pub(crate) fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Makes the reader see the latest commit (done by [`crate::Writer::commit`]).
+    pub fn reload(&self) -> Result<(), IndexError> {
+        self.reader.reload().map_err(index_error)
+    }
+
+    /// The document entry of a record, by record id.
+    pub(crate) fn doc_entry(
+        &self,
+        searcher: &Searcher,
+        field: tantivy::schema::Field,
+        value: &str,
+    ) -> Result<Option<DocAddress>, IndexError> {
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, value),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.kind, KIND_DOC),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let matches = searcher.search(&query, &AllMatches { scoring: false })?;
+        Ok(matches.first().map(|m| m.address))
+    }
+
+    /// The record with this id, as it was ingested.
+    pub fn get(&self, id: &str) -> Result<Option<Record>, IndexError> {
+        let searcher = self.searcher();
+        let Some(address) = self.doc_entry(&searcher, self.fields.doc_id, id.trim())? else {
+            return Ok(None);
+        };
+        read_record(&searcher, &self.fields, address).map(Some)
+    }
+
+    /// Every record matching the filters of `filter` (its topic text, if any,
+    /// also applies; `limit`, `offset` and `sort` do not), oldest first, read
+    /// lazily one at a time: suitable for exporting a whole index.
+    pub fn records(&self, filter: &Query) -> Result<Records, IndexError> {
+        let searcher = self.searcher();
+        let query = query::build(&self.inner, &self.fields, filter, Scope::Documents)?;
+        let mut matches = searcher.search(&*query, &AllMatches { scoring: false })?;
+        matches.sort_by_key(|m| (m.date.is_none(), m.date, m.address));
+        Ok(Records {
+            searcher,
+            fields: self.fields.clone(),
+            addresses: matches
+                .into_iter()
+                .map(|m| m.address)
+                .collect::<Vec<_>>()
+                .into_iter(),
+        })
+    }
+}
+
+/// Reads the stored record JSON of a document entry.
+pub(crate) fn read_record(
+    searcher: &Searcher,
+    fields: &Fields,
+    address: DocAddress,
+) -> Result<Record, IndexError> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let id = doc
+        .get_first(fields.doc_id)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let json = doc
+        .get_first(fields.record)
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| IndexError::CorruptRecord {
+            id: id.clone(),
+            reason: "no stored record".into(),
+        })?;
+    serde_json::from_str(json).map_err(|e| IndexError::CorruptRecord {
+        id,
+        reason: e.to_string(),
+    })
+}
+
+/// Records read lazily from the index; see [`Index::records`].
+pub struct Records {
+    searcher: Searcher,
+    fields: Fields,
+    addresses: std::vec::IntoIter<DocAddress>,
+}
+
+impl Records {
+    /// How many records remain.
+    pub fn remaining(&self) -> usize {
+        self.addresses.len()
+    }
+}
+
+impl Iterator for Records {
+    type Item = Result<Record, IndexError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let address = self.addresses.next()?;
+        Some(read_record(&self.searcher, &self.fields, address))
+    }
+}

@@ -1,0 +1,330 @@
+//! What a search asks for, and its translation into a tantivy query.
+
+use std::ops::Bound;
+
+use referat_schema::SectionKind;
+use serde::{Deserialize, Serialize};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, PhraseQuery, Query as TantivyQuery, QueryParser, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::analysis;
+use crate::date::IsoDate;
+use crate::schema::{Fields, KIND_DOC, KIND_ITEM};
+use crate::IndexError;
+
+/// How much more an exact-form match weighs than a stem or compound-part match.
+pub const EXACT_BOOST: f32 = 2.0;
+
+/// The order of search results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best match first (ties: newest first).
+    #[default]
+    Relevance,
+    /// Newest first (undated last; ties: best match first).
+    Date,
+}
+
+/// A search: topic text plus filters. Every part is optional; the parts
+/// combine with AND.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Query {
+    /// Topic, in the query language users know: words (all required by
+    /// default), `"exact phrases"`, `AND`, `OR`, `-excluded`, parentheses.
+    /// Other punctuation is ignored. Matched against the exact and the
+    /// stemmed, decompounded text; exact matches rank higher.
+    pub text: Option<String>,
+    /// A person who attended, was absent, took the minutes, wrote the memo or
+    /// is named, case- and accent-insensitively. One word matches first names
+    /// (and surnames); several words match a full name as a phrase.
+    pub person: Option<String>,
+    /// Earliest date, `YYYY-MM-DD`, inclusive.
+    pub from: Option<String>,
+    /// Latest date, `YYYY-MM-DD`, inclusive.
+    pub to: Option<String>,
+    /// Year of the meeting.
+    pub year: Option<i32>,
+    /// Municipality, case-insensitive, whole value.
+    pub municipality: Option<String>,
+    /// Council or committee, case-insensitive, whole value.
+    pub body: Option<String>,
+    /// Document type: "referat", "dagsorden", "notat", "other".
+    pub doc_type: Option<String>,
+    /// Search only this kind of item section (e.g. decisions); results are
+    /// then items only.
+    pub section: Option<SectionKind>,
+    /// Result order.
+    pub sort: Sort,
+    /// Maximum number of hits returned.
+    pub limit: usize,
+    /// Number of hits skipped (for paging).
+    pub offset: usize,
+}
+
+impl Default for Query {
+    fn default() -> Self {
+        Query {
+            text: None,
+            person: None,
+            from: None,
+            to: None,
+            year: None,
+            municipality: None,
+            body: None,
+            doc_type: None,
+            section: None,
+            sort: Sort::Relevance,
+            limit: 20,
+            offset: 0,
+        }
+    }
+}
+
+impl Query {
+    /// A query for a topic, with default filters and limit.
+    pub fn text(text: impl Into<String>) -> Self {
+        Query {
+            text: Some(text.into()),
+            ..Query::default()
+        }
+    }
+
+    /// The topic text, if it has any words.
+    pub(crate) fn topic(&self) -> Option<&str> {
+        self.text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| t.chars().any(char::is_alphanumeric))
+    }
+}
+
+/// Which entries a search may return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Document entries only (no topic text: a filter-only search lists documents).
+    Documents,
+    /// Item entries only (a section search).
+    Items,
+    /// Both; a document that also matches through its items is listed by its items.
+    Both,
+}
+
+impl Scope {
+    pub(crate) fn of(query: &Query) -> Scope {
+        if query.section.is_some() {
+            Scope::Items
+        } else if query.topic().is_none() {
+            Scope::Documents
+        } else {
+            Scope::Both
+        }
+    }
+}
+
+/// The key form of a filter value, as the `KEY` analyzer indexes it.
+pub(crate) fn key(value: &str) -> String {
+    value.trim().nfc().collect::<String>().to_lowercase()
+}
+
+/// Keeps what the query language needs and blanks the rest, so that text
+/// pasted from minutes ("kl. 10:30", "§ 17, stk. 2") never fails to parse.
+pub(crate) fn sanitise(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let next_is_word = chars
+            .get(i + 1)
+            .is_some_and(|n| n.is_alphanumeric() || *n == '"');
+        let prev_is_word = i > 0 && chars.get(i - 1).is_some_and(|p| p.is_alphanumeric());
+        let keep = c.is_alphanumeric()
+            || c.is_whitespace()
+            || c == '"'
+            || c == '('
+            || c == ')'
+            || (c == '-' && (next_is_word || prev_is_word));
+        out.push(if keep { c } else { ' ' });
+    }
+    if out.matches('"').count() % 2 == 1 {
+        out = out.replace('"', " ");
+    }
+    let opened = out.matches('(').count();
+    let closed = out.matches(')').count();
+    if opened != closed || out.find(')') < out.find('(') {
+        out = out.replace(['(', ')'], " ");
+    }
+    out
+}
+
+fn term_text(field: Field, value: &str) -> Box<dyn TantivyQuery> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn parse_date(label: &str, value: &str) -> Result<IsoDate, IndexError> {
+    IsoDate::parse(value).ok_or_else(|| {
+        IndexError::InvalidQuery(format!("{label} date {value:?} is not a YYYY-MM-DD date"))
+    })
+}
+
+/// The topic part: parsed over the exact and stemmed fields of the text or
+/// of one section kind.
+pub(crate) fn topic_query(
+    index: &tantivy::Index,
+    fields: &Fields,
+    query: &Query,
+) -> Result<Option<Box<dyn TantivyQuery>>, IndexError> {
+    let Some(text) = query.topic() else {
+        return Ok(None);
+    };
+    let (stemmed, exact) = text_fields(fields, query.section);
+    let mut parser = QueryParser::for_index(index, vec![exact, stemmed]);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(exact, EXACT_BOOST);
+    let parsed = parser
+        .parse_query(&sanitise(text))
+        .map_err(|e| IndexError::InvalidQuery(e.to_string()))?;
+    Ok(Some(parsed))
+}
+
+/// The (stemmed, exact) fields searched for a section kind, or the full text.
+pub(crate) fn text_fields(fields: &Fields, section: Option<SectionKind>) -> (Field, Field) {
+    match section.and_then(|k| fields.section(k)) {
+        Some(s) => (s.stemmed, s.exact),
+        None => (fields.text, fields.text_exact),
+    }
+}
+
+/// The person part: one word matches a first name (or any name word),
+/// several words match a full name as a phrase, all case- and accent-folded.
+fn person_query(fields: &Fields, person: &str) -> Option<Box<dyn TantivyQuery>> {
+    let words = analysis::tokens(&mut analysis::person_analyzer(), person);
+    match words.as_slice() {
+        [] => None,
+        [one] => Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Should, term_text(fields.person_first, one)),
+            (Occur::Should, term_text(fields.person_fold, one)),
+        ]))),
+        many => {
+            let terms = many
+                .iter()
+                .map(|w| Term::from_field_text(fields.person_fold, w))
+                .collect();
+            Some(Box::new(PhraseQuery::new(terms)))
+        }
+    }
+}
+
+/// The whole query: topic AND filters AND scope.
+pub(crate) fn build(
+    index: &tantivy::Index,
+    fields: &Fields,
+    query: &Query,
+    scope: Scope,
+) -> Result<Box<dyn TantivyQuery>, IndexError> {
+    let mut must: Vec<Box<dyn TantivyQuery>> = Vec::new();
+    if let Some(topic) = topic_query(index, fields, query)? {
+        must.push(topic);
+    }
+    match scope {
+        Scope::Documents => must.push(term_text(fields.kind, KIND_DOC)),
+        Scope::Items => must.push(term_text(fields.kind, KIND_ITEM)),
+        Scope::Both => {}
+    }
+    if let Some(person) = query.person.as_deref() {
+        match person_query(fields, person) {
+            Some(q) => must.push(q),
+            None => {
+                return Err(IndexError::InvalidQuery(format!(
+                    "person {person:?} has no name in it"
+                )))
+            }
+        }
+    }
+    for (field, value) in [
+        (fields.municipality, &query.municipality),
+        (fields.body, &query.body),
+        (fields.doc_type, &query.doc_type),
+    ] {
+        if let Some(value) = value.as_deref() {
+            must.push(term_text(field, &key(value)));
+        }
+    }
+    if let Some(year) = query.year {
+        let year = u64::try_from(year)
+            .map_err(|_| IndexError::InvalidQuery(format!("year {year} is not a year")))?;
+        must.push(Box::new(TermQuery::new(
+            Term::from_field_u64(fields.year, year),
+            IndexRecordOption::Basic,
+        )));
+    }
+    let from = query
+        .from
+        .as_deref()
+        .map(|v| parse_date("from", v))
+        .transpose()?;
+    let to = query
+        .to
+        .as_deref()
+        .map(|v| parse_date("to", v))
+        .transpose()?;
+    if from.is_some() || to.is_some() {
+        let bound = |d: Option<IsoDate>| match d {
+            Some(d) => Bound::Included(Term::from_field_date(fields.date, d.to_datetime())),
+            None => Bound::Unbounded,
+        };
+        must.push(Box::new(RangeQuery::new(bound(from), bound(to))));
+    }
+    if must.is_empty() {
+        return Ok(Box::new(AllQuery));
+    }
+    if must.len() == 1 {
+        if let Some(only) = must.pop() {
+            return Ok(only);
+        }
+    }
+    Ok(Box::new(BooleanQuery::new(
+        must.into_iter().map(|q| (Occur::Must, q)).collect(),
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitise_keeps_the_query_language() {
+        assert_eq!(
+            sanitise("\"skæve boliger\" -Aarhus"),
+            "\"skæve boliger\" -Aarhus"
+        );
+        assert_eq!(sanitise("a AND (b OR c)"), "a AND (b OR c)");
+        assert_eq!(sanitise("kl. 10:30"), "kl  10 30");
+        assert_eq!(sanitise("IT-system"), "IT-system");
+    }
+
+    #[test]
+    fn sanitise_drops_unbalanced_quotes_and_parentheses() {
+        assert!(!sanitise("\"skæve boliger").contains('"'));
+        assert!(!sanitise("a) (b").contains('('));
+        assert!(!sanitise("budget - 2020").contains('-'));
+    }
+
+    #[test]
+    fn scope_follows_text_and_section() {
+        assert_eq!(Scope::of(&Query::default()), Scope::Documents);
+        assert_eq!(Scope::of(&Query::text("bolig")), Scope::Both);
+        assert_eq!(Scope::of(&Query::text("  ")), Scope::Documents);
+        let mut q = Query::text("bolig");
+        q.section = Some(SectionKind::Beslutning);
+        assert_eq!(Scope::of(&q), Scope::Items);
+    }
+}

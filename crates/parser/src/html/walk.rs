@@ -1,0 +1,554 @@
+//! The walk over the parsed page that turns elements into blocks.
+//!
+//! One pass over the tree's open/close edges with explicit stacks (never
+//! recursion, so a page nested 100,000 deep is fine). Inline text collects
+//! in a buffer; block-level elements and chrome boundaries flush it as one
+//! block, whose kind comes from the innermost open heading, list entry, term
+//! or description, and whose furniture flag from chrome, visibility and the
+//! block's place relative to the main content.
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use super::chrome::{self, Treatment};
+use super::content::ContentRoot;
+use crate::text::normalize;
+use crate::{Block, BlockKind};
+
+/// A row with a cell holding more blocks than this is page layout.
+const MAX_BLOCKS_IN_VALUE_CELL: usize = 6;
+/// A block outside the main content with at least this share of its text in
+/// links is navigation.
+const LINK_DENSITY_CHROME: f64 = 0.5;
+
+/// Blocks of the page in document order, chrome flagged as furniture.
+pub fn blocks(html: &Html, root: ContentRoot) -> Vec<Block> {
+    let mut w = Walker::new(root);
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if w.skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(el) => w.open(node.id(), el),
+                    Node::Text(text) => w.text(text),
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = w.skip {
+                    if id == node.id() {
+                        w.skip = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value() {
+                    w.close(node.id(), el);
+                }
+            }
+        }
+    }
+    w.flush();
+    w.out
+}
+
+/// Where the walk is relative to the main content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    Before,
+    Inside,
+    After,
+}
+
+/// An open element that decides what kind of block its text becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Heading(u8),
+    ListItem { depth: u8, number: Option<u32> },
+    Term,
+    Description,
+}
+
+#[derive(Default)]
+struct Table {
+    row: Option<Vec<Vec<Block>>>,
+    cell: Option<Vec<Block>>,
+}
+
+#[derive(Default)]
+struct DefinitionList {
+    term: Option<(String, bool)>,
+    descriptions: Vec<(String, bool)>,
+}
+
+struct List {
+    ordered: bool,
+    next: u32,
+}
+
+/// One open element, for undoing what its opening did.
+struct Open {
+    id: NodeId,
+    chrome: bool,
+    block: bool,
+    context: bool,
+    sectioning: bool,
+    link: bool,
+    fragment_link: bool,
+    pre: bool,
+    list: bool,
+}
+
+struct Walker {
+    root: ContentRoot,
+    region: Region,
+    out: Vec<Block>,
+    skip: Option<NodeId>,
+    open: Vec<Open>,
+    chrome_depth: usize,
+    sectioning: usize,
+    links: usize,
+    fragment_links: usize,
+    pre: usize,
+    contexts: Vec<Context>,
+    lists: Vec<List>,
+    tables: Vec<Table>,
+    definition_lists: Vec<DefinitionList>,
+    buf: String,
+    buf_chars: usize,
+    buf_link_chars: usize,
+    buf_fragment_chars: usize,
+    /// A link opened or closed since the last text: words on either side
+    /// are separate ("PDF" badge + link text), unless punctuation follows.
+    link_boundary: bool,
+}
+
+impl Walker {
+    fn new(root: ContentRoot) -> Self {
+        Walker {
+            root,
+            region: match root {
+                ContentRoot::WholePage => Region::Inside,
+                _ => Region::Before,
+            },
+            out: Vec::new(),
+            skip: None,
+            open: Vec::new(),
+            chrome_depth: 0,
+            sectioning: 0,
+            links: 0,
+            fragment_links: 0,
+            pre: 0,
+            contexts: Vec::new(),
+            lists: Vec::new(),
+            tables: Vec::new(),
+            definition_lists: Vec::new(),
+            buf: String::new(),
+            buf_chars: 0,
+            buf_link_chars: 0,
+            buf_fragment_chars: 0,
+            link_boundary: false,
+        }
+    }
+
+    fn root_id(&self) -> Option<NodeId> {
+        match self.root {
+            ContentRoot::Landmark(id) | ContentRoot::Candidate(id) => Some(id),
+            ContentRoot::WholePage => None,
+        }
+    }
+
+    fn open(&mut self, id: NodeId, el: &Element) {
+        let name = el.name();
+        let treatment = chrome::treatment(el, self.sectioning > 0);
+        if treatment == Treatment::Drop {
+            self.skip = Some(id);
+            return;
+        }
+        if name == "br" {
+            self.buf.push('\n');
+            return;
+        }
+        let chrome = treatment == Treatment::Chrome;
+        let is_root = self.root_id() == Some(id);
+        let block = chrome::is_block(name) || chrome || is_root;
+        if block {
+            self.flush();
+        }
+        if is_root {
+            self.region = Region::Inside;
+        }
+        let mut entry = Open {
+            id,
+            chrome,
+            block,
+            context: false,
+            sectioning: chrome::is_sectioning(el),
+            link: name == "a",
+            fragment_link: name == "a" && el.attr("href").is_some_and(|h| h.starts_with('#')),
+            pre: name == "pre",
+            list: false,
+        };
+        if chrome {
+            self.chrome_depth += 1;
+        }
+        if entry.sectioning {
+            self.sectioning += 1;
+        }
+        if entry.link {
+            self.links += 1;
+            self.link_boundary = true;
+        }
+        if entry.fragment_link {
+            self.fragment_links += 1;
+        }
+        if entry.pre {
+            self.pre += 1;
+        }
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name[1..].parse().unwrap_or(1);
+                self.contexts.push(Context::Heading(level));
+                entry.context = true;
+            }
+            "ul" | "ol" | "menu" => {
+                let start = el
+                    .attr("start")
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(1);
+                self.lists.push(List {
+                    ordered: name == "ol",
+                    next: start,
+                });
+                entry.list = true;
+            }
+            "li" => {
+                let depth = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+                let number = match self.lists.last_mut() {
+                    Some(list) if list.ordered => {
+                        let n = el
+                            .attr("value")
+                            .and_then(|v| v.trim().parse().ok())
+                            .unwrap_or(list.next);
+                        list.next = n.saturating_add(1);
+                        Some(n)
+                    }
+                    _ => None,
+                };
+                self.contexts.push(Context::ListItem { depth, number });
+                entry.context = true;
+            }
+            "dl" => self.definition_lists.push(DefinitionList::default()),
+            "dt" => {
+                self.contexts.push(Context::Term);
+                entry.context = true;
+            }
+            "dd" => {
+                self.contexts.push(Context::Description);
+                entry.context = true;
+            }
+            "table" => self.tables.push(Table::default()),
+            "tr" => {
+                self.finish_row();
+                if let Some(t) = self.tables.last_mut() {
+                    t.row = Some(Vec::new());
+                }
+            }
+            "td" | "th" => {
+                self.close_cell();
+                if let Some(t) = self.tables.last_mut() {
+                    t.row.get_or_insert_with(Vec::new);
+                    t.cell = Some(Vec::new());
+                }
+            }
+            _ => {}
+        }
+        self.open.push(entry);
+    }
+
+    fn close(&mut self, id: NodeId, el: &Element) {
+        if el.name() == "br" {
+            return;
+        }
+        // Elements close in order in a parsed tree; anything else is ignored.
+        if self.open.last().map(|o| o.id) != Some(id) {
+            return;
+        }
+        let Some(entry) = self.open.pop() else {
+            return;
+        };
+        if entry.block {
+            self.flush();
+        }
+        match el.name() {
+            "dt" | "dd" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {}
+            "dl" => {
+                if let Some(dl) = self.definition_lists.pop() {
+                    self.emit_definition(dl);
+                }
+            }
+            "td" | "th" => self.close_cell(),
+            "tr" => self.finish_row(),
+            "table" => {
+                self.finish_row();
+                self.tables.pop();
+            }
+            _ => {}
+        }
+        if entry.context {
+            self.contexts.pop();
+        }
+        if entry.list {
+            self.lists.pop();
+        }
+        if entry.chrome {
+            self.chrome_depth = self.chrome_depth.saturating_sub(1);
+        }
+        if entry.sectioning {
+            self.sectioning = self.sectioning.saturating_sub(1);
+        }
+        if entry.link {
+            self.links = self.links.saturating_sub(1);
+            self.link_boundary = true;
+        }
+        if entry.fragment_link {
+            self.fragment_links = self.fragment_links.saturating_sub(1);
+        }
+        if entry.pre {
+            self.pre = self.pre.saturating_sub(1);
+        }
+        if self.root_id() == Some(id) {
+            self.region = Region::After;
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let n = text.chars().filter(|c| !c.is_whitespace()).count();
+        if n > 0 && std::mem::take(&mut self.link_boundary) {
+            let after_word = self.buf.chars().last().is_some_and(char::is_alphanumeric);
+            let before_word = text.chars().next().is_some_and(char::is_alphanumeric);
+            if after_word && before_word {
+                self.buf.push(' ');
+            }
+        }
+        if self.pre > 0 {
+            self.buf.push_str(text);
+        } else {
+            // Source line breaks are spaces; only <br> breaks a line.
+            self.buf.extend(
+                text.chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c }),
+            );
+        }
+        self.buf_chars += n;
+        if self.links > 0 {
+            self.buf_link_chars += n;
+        }
+        if self.fragment_links > 0 {
+            self.buf_fragment_chars += n;
+        }
+    }
+
+    /// Whether the buffered block is furniture.
+    fn buffered_is_furniture(&self) -> bool {
+        if self.chrome_depth > 0 {
+            return true;
+        }
+        // Only in-page links: skip links, "back to top".
+        if self.buf_chars > 0 && self.buf_fragment_chars == self.buf_chars {
+            return true;
+        }
+        let link_dense = self.buf_chars > 0
+            && self.buf_link_chars as f64 / self.buf_chars as f64 >= LINK_DENSITY_CHROME;
+        match (self.root, self.region) {
+            (_, Region::Inside) if matches!(self.root, ContentRoot::WholePage) => link_dense,
+            (_, Region::Inside) => false,
+            (ContentRoot::Landmark(_), _) => true,
+            (_, Region::After) => true,
+            (_, Region::Before) => link_dense,
+        }
+    }
+
+    /// Turn the buffered text into a block.
+    fn flush(&mut self) {
+        if self.buf.is_empty() {
+            return;
+        }
+        let furniture = self.buffered_is_furniture();
+        let raw = std::mem::take(&mut self.buf);
+        self.buf_chars = 0;
+        self.buf_link_chars = 0;
+        self.buf_fragment_chars = 0;
+        let lines: Vec<String> = raw
+            .split('\n')
+            .map(normalize)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            return;
+        }
+        match self.contexts.last().copied() {
+            Some(Context::Heading(level)) => {
+                self.emit(Block::heading(level, lines.join(" ")), furniture);
+            }
+            Some(Context::ListItem { depth, number }) => {
+                self.emit(Block::list_item(depth, number, lines.join(" ")), furniture);
+                // Later blocks of the same entry carry no number.
+                if let Some(Context::ListItem { number, .. }) = self.contexts.last_mut() {
+                    *number = None;
+                }
+            }
+            Some(Context::Term) | Some(Context::Description)
+                if !self.definition_lists.is_empty() =>
+            {
+                let is_term = self.contexts.last() == Some(&Context::Term);
+                let text = lines.join(" ");
+                let Some(dl) = self.definition_lists.last_mut() else {
+                    return;
+                };
+                if is_term {
+                    let previous = std::mem::take(dl);
+                    dl.term = Some((text, furniture));
+                    self.emit_definition(previous);
+                } else {
+                    dl.descriptions.push((text, furniture));
+                }
+            }
+            _ => {
+                for line in lines {
+                    self.emit(Block::paragraph(line), furniture);
+                }
+            }
+        }
+    }
+
+    /// A term with its descriptions becomes a row [term, description].
+    fn emit_definition(&mut self, dl: DefinitionList) {
+        let description: Vec<&str> = dl.descriptions.iter().map(|(t, _)| t.as_str()).collect();
+        let furniture =
+            dl.term.as_ref().is_none_or(|(_, f)| *f) && dl.descriptions.iter().all(|(_, f)| *f);
+        match (&dl.term, description.is_empty()) {
+            (None, true) => {}
+            (Some((term, _)), true) => self.emit(Block::paragraph(term.clone()), furniture),
+            (term, false) => {
+                let term = term.as_ref().map(|(t, _)| t.clone()).unwrap_or_default();
+                self.emit(
+                    Block::table_row(vec![term, description.join("\n")]),
+                    furniture,
+                );
+            }
+        }
+    }
+
+    fn close_cell(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            if let Some(cell) = t.cell.take() {
+                t.row.get_or_insert_with(Vec::new).push(cell);
+            }
+        }
+    }
+
+    fn finish_row(&mut self) {
+        self.close_cell();
+        let Some(cells) = self.tables.last_mut().and_then(|t| t.row.take()) else {
+            return;
+        };
+        if cells.is_empty() {
+            return;
+        }
+        let is_layout = cells.len() == 1
+            || cells.iter().any(|c| {
+                c.len() > MAX_BLOCKS_IN_VALUE_CELL
+                    || c.iter()
+                        .any(|b| matches!(b.kind, BlockKind::Heading { .. }))
+            });
+        if is_layout {
+            self.emit_layout_row(cells);
+            return;
+        }
+        let content_text = |blocks: &Vec<Block>| {
+            blocks
+                .iter()
+                .filter(|b| !b.furniture)
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let texts: Vec<String> = cells.iter().map(content_text).collect();
+        if texts.iter().any(|t| !t.is_empty()) {
+            self.emit_raw(Block::table_row(texts));
+            return;
+        }
+        // Nothing but chrome: keep it visible as a furniture row.
+        let all: Vec<String> = cells
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .map(|b| b.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        if all.iter().any(|t| !t.is_empty()) {
+            let mut row = Block::table_row(all);
+            row.furniture = true;
+            self.emit_raw(row);
+        }
+    }
+
+    /// A row used for layout: its blocks in order. A first cell holding only
+    /// a number ("3") before a cell that opens with a heading numbers that
+    /// heading ("3. Title"); other bare numbers in the row are counters or
+    /// badges, furniture.
+    fn emit_layout_row(&mut self, cells: Vec<Vec<Block>>) {
+        let mut cells = cells.into_iter();
+        let first = cells.next().unwrap_or_default();
+        let mut rest: Vec<Vec<Block>> = cells.collect();
+        let number = match first.as_slice() {
+            [only] if !only.furniture && is_bare_number(&only.text) => Some(only.text.clone()),
+            _ => None,
+        };
+        let heading = rest
+            .first_mut()
+            .and_then(|c| c.iter_mut().find(|b| !b.furniture))
+            .filter(|b| matches!(b.kind, BlockKind::Heading { .. }));
+        match (number, heading) {
+            (Some(n), Some(h)) => {
+                h.text = format!("{}. {}", n.trim_end_matches('.'), h.text);
+            }
+            _ => {
+                for block in first {
+                    self.emit_raw(block);
+                }
+            }
+        }
+        for block in rest.into_iter().flatten() {
+            let mut block = block;
+            if matches!(block.kind, BlockKind::Paragraph) && is_bare_number(&block.text) {
+                block.furniture = true;
+            }
+            self.emit_raw(block);
+        }
+    }
+
+    fn emit(&mut self, mut block: Block, furniture: bool) {
+        block.furniture = furniture;
+        self.emit_raw(block);
+    }
+
+    /// Into the innermost open table cell, else into the output.
+    fn emit_raw(&mut self, block: Block) {
+        match self.tables.iter_mut().rev().find_map(|t| t.cell.as_mut()) {
+            Some(cell) => cell.push(block),
+            None => self.out.push(block),
+        }
+    }
+}
+
+fn is_bare_number(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+}

@@ -1,0 +1,341 @@
+//! From lines to blocks: paragraphs, headings, list items, table rows and
+//! table-of-contents entries, in reading order.
+
+use crate::blocks::{Block, BlockKind};
+use crate::text::normalize;
+
+use super::hyphenation::join_line;
+use super::layout::Line;
+use super::tables::{is_row_start, is_toc_entry, take_row};
+
+/// Line sizes larger than the body text by this factor make headings.
+const HEADING_SIZE_FACTOR: f32 = 1.12;
+/// Headings are short.
+const MAX_HEADING_CHARS: usize = 250;
+
+/// What the whole document's lines say about its typography.
+#[derive(Debug, Clone)]
+pub(crate) struct Typography {
+    /// The font size of most text.
+    body_size: f32,
+    /// Line pitch of running text as a multiple of the font size.
+    pitch: f32,
+    /// Heading sizes larger than the body, largest first.
+    heading_sizes: Vec<f32>,
+}
+
+impl Typography {
+    /// Measure the document.
+    pub(crate) fn measure(pages: &[Vec<Line>]) -> Typography {
+        let mut sizes: Vec<(f32, usize)> = Vec::new();
+        let mut pitches: Vec<(i32, usize)> = Vec::new();
+        for lines in pages {
+            for (i, line) in lines.iter().enumerate() {
+                let chars: usize = line.chunks.iter().map(|c| c.text.len()).sum();
+                match sizes.iter_mut().find(|(s, _)| (*s - line.size).abs() < 0.3) {
+                    Some((_, n)) => *n += chars,
+                    None => sizes.push((line.size, chars)),
+                }
+                if let Some(next) = lines.get(i + 1) {
+                    if (next.size - line.size).abs() < 0.3 && line.size > 0.0 {
+                        let ratio = (next.y - line.y) / line.size;
+                        if (0.9..3.0).contains(&ratio) {
+                            let key = (ratio * 20.0).round() as i32;
+                            match pitches.iter_mut().find(|(k, _)| *k == key) {
+                                Some((_, n)) => *n += 1,
+                                None => pitches.push((key, 1)),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let body_size = sizes
+            .iter()
+            .max_by_key(|(_, n)| *n)
+            .map_or(11.0, |(s, _)| *s);
+        let pitch = pitches
+            .iter()
+            .max_by_key(|(_, n)| *n)
+            .map_or(1.2, |(k, _)| *k as f32 / 20.0);
+        let mut heading_sizes: Vec<f32> = Vec::new();
+        for (size, _) in &sizes {
+            let rounded = (size * 2.0).round() / 2.0;
+            if *size > body_size * HEADING_SIZE_FACTOR && !heading_sizes.contains(&rounded) {
+                heading_sizes.push(rounded);
+            }
+        }
+        heading_sizes.sort_by(|a, b| b.total_cmp(a));
+        Typography {
+            body_size,
+            pitch,
+            heading_sizes,
+        }
+    }
+
+    fn heading_level(&self, size: f32, bold: bool) -> Option<u8> {
+        if size > self.body_size * HEADING_SIZE_FACTOR {
+            let rounded = (size * 2.0).round() / 2.0;
+            let idx = self
+                .heading_sizes
+                .iter()
+                .position(|s| (*s - rounded).abs() < 0.01)
+                .unwrap_or(0);
+            return Some((idx + 1).min(6) as u8);
+        }
+        bold.then(|| (self.heading_sizes.len() + 1).min(6) as u8)
+    }
+}
+
+/// A list marker at the start of a line: its number, if numbered, and where
+/// the text after it starts.
+struct Marker<'a> {
+    number: Option<u32>,
+    /// A bullet glyph, which starts an item whatever comes before.
+    glyph: bool,
+    dash: Option<char>,
+    rest: &'a str,
+}
+
+const MONTHS: &[&str] = &[
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+fn list_marker(text: &str) -> Option<Marker<'_>> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let after_first = chars.as_str();
+    let is_bullet_glyph = matches!(
+        first,
+        '•' | '·' | '▪' | '‣' | '◦' | '●' | '■' | '□' | '➢' | '✓'
+    ) || ('\u{E000}'..='\u{F8FF}').contains(&first);
+    if is_bullet_glyph {
+        let rest = after_first.trim_start();
+        return (!rest.is_empty()).then_some(Marker {
+            number: None,
+            glyph: true,
+            dash: None,
+            rest,
+        });
+    }
+    if matches!(first, '-' | '–' | '—') {
+        let rest = after_first.strip_prefix(' ')?.trim_start();
+        return (!rest.is_empty()).then_some(Marker {
+            number: None,
+            glyph: false,
+            dash: Some(first),
+            rest,
+        });
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let after = text.get(digits..)?;
+        let rest = after
+            .strip_prefix(". ")
+            .or_else(|| after.strip_prefix(") "))?
+            .trim_start();
+        let word = rest
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        if rest.is_empty() || MONTHS.iter().any(|m| word.trim_end_matches('.') == *m) {
+            return None;
+        }
+        let number = text.get(..digits)?.parse().ok()?;
+        return Some(Marker {
+            number: Some(number),
+            glyph: false,
+            dash: None,
+            rest,
+        });
+    }
+    None
+}
+
+/// The block being gathered.
+struct Open {
+    lines: Vec<usize>,
+    text: String,
+    marker_number: Option<Option<u32>>,
+    dash: Option<char>,
+    depth: u8,
+}
+
+/// Turn one page's lines (top to bottom, furniture flagged) into blocks.
+pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block>) {
+    let content: Vec<&Line> = lines.iter().collect();
+    let (left, right) = text_edges(lines);
+    let mut open: Option<Open> = None;
+    let mut i = 0usize;
+    while let Some(line) = content.get(i) {
+        if line.furniture {
+            flush(&mut open, &content, typo, out);
+            let mut b = Block::paragraph(line.text());
+            b.page = Some(line.page);
+            b.furniture = true;
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        if is_toc_entry(line) {
+            flush(&mut open, &content, typo, out);
+            let mut b = Block::paragraph(line.text());
+            b.page = Some(line.page);
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        if is_row_start(&content, i) {
+            flush(&mut open, &content, typo, out);
+            let (cells, used) = take_row(&content, i);
+            let cells: Vec<String> = cells.iter().map(|c| normalize(c)).collect();
+            let mut b = Block::table_row(cells);
+            b.page = Some(line.page);
+            out.push(b);
+            i += used.max(1);
+            continue;
+        }
+        let text = line.text();
+        let marker = list_marker(&text);
+        let starts_new = match (&open, content.get(i.wrapping_sub(1))) {
+            (Some(block), Some(prev)) if i > 0 => {
+                let gap = line.y - prev.y;
+                let size_change = (line.size - prev.size).abs() > 0.08 * prev.size.max(line.size);
+                let first_word = text
+                    .split_whitespace()
+                    .next()
+                    .map_or(0, |w| w.chars().count());
+                let fits_before = prev.x1() + (first_word as f32 * 0.5 + 0.3) * prev.size < right;
+                let item_follows = match &marker {
+                    Some(m) if m.glyph => true,
+                    Some(m) => match (block.marker_number, m.number) {
+                        (Some(Some(n)), Some(k)) => k == n + 1,
+                        (Some(None), None) => block.dash.is_some() && block.dash == m.dash,
+                        _ => false,
+                    },
+                    None => false,
+                };
+                gap > typo.pitch * prev.size * 1.3
+                    || gap < 0.0
+                    || size_change
+                    || line.bold != prev.bold
+                    || fits_before
+                    || item_follows
+                    || prev.chunks.len() > 1 && is_row_start(&content, i - 1)
+            }
+            _ => true,
+        };
+        if starts_new {
+            flush(&mut open, &content, typo, out);
+            let (marker_number, dash, body) = match &marker {
+                Some(m) => (Some(m.number), m.dash, m.rest.to_string()),
+                None => (None, None, text.clone()),
+            };
+            let depth = ((line.x0() - left) / (2.0 * typo.body_size))
+                .round()
+                .clamp(0.0, 4.0) as u8;
+            open = Some(Open {
+                lines: vec![i],
+                text: body,
+                marker_number,
+                dash,
+                depth,
+            });
+        } else if let Some(block) = open.as_mut() {
+            block.lines.push(i);
+            join_line(&mut block.text, &text);
+        }
+        i += 1;
+    }
+    flush(&mut open, &content, typo, out);
+}
+
+fn flush(open: &mut Option<Open>, lines: &[&Line], typo: &Typography, out: &mut Vec<Block>) {
+    let Some(block) = open.take() else { return };
+    let first = block.lines.first().and_then(|&i| lines.get(i));
+    let text = normalize(&block.text);
+    if text.is_empty() {
+        return;
+    }
+    let kind = if let Some(number) = block.marker_number {
+        BlockKind::ListItem {
+            depth: block.depth,
+            number,
+        }
+    } else {
+        let all_bold = block
+            .lines
+            .iter()
+            .all(|&i| lines.get(i).is_some_and(|l| l.bold));
+        let size = first.map_or(typo.body_size, |l| l.size);
+        let level = (text.chars().count() <= MAX_HEADING_CHARS && block.lines.len() <= 3)
+            .then(|| typo.heading_level(size, all_bold))
+            .flatten();
+        match level {
+            Some(level) => BlockKind::Heading { level },
+            None => BlockKind::Paragraph,
+        }
+    };
+    let mut b = Block::new(kind, text);
+    b.page = first.map(|l| l.page);
+    out.push(b);
+}
+
+/// Left edge and right margin of the page's running text.
+fn text_edges(lines: &[Line]) -> (f32, f32) {
+    let left = lines
+        .iter()
+        .filter(|l| !l.furniture)
+        .map(|l| l.x0())
+        .fold(f32::INFINITY, f32::min);
+    let mut rights: Vec<f32> = lines
+        .iter()
+        .filter(|l| !l.furniture && l.chunks.len() == 1 && l.text().len() > 40)
+        .map(|l| l.x1())
+        .collect();
+    rights.sort_by(f32::total_cmp);
+    let right = match rights.len() {
+        0 => lines.iter().map(|l| l.x1()).fold(0.0, f32::max),
+        n => rights.get((n * 9) / 10).copied().unwrap_or(0.0),
+    };
+    (if left.is_finite() { left } else { 0.0 }, right)
+}
+
+/// Join paragraphs that a page break cut in two: the first does not end a
+/// sentence and the second starts in lower case.
+pub(crate) fn join_across_pages(blocks: &mut Vec<Block>) {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut last_content: Option<usize> = None;
+    for block in blocks.drain(..) {
+        if !block.furniture {
+            if let Some(li) = last_content {
+                if let Some(prev) = out.get_mut(li) {
+                    let continues = prev.page != block.page
+                        && prev.kind == BlockKind::Paragraph
+                        && matches!(block.kind, BlockKind::Paragraph)
+                        && !prev.text.ends_with(['.', ':', '!', '?'])
+                        && block.text.chars().next().is_some_and(char::is_lowercase);
+                    if continues {
+                        join_line(&mut prev.text, &block.text);
+                        continue;
+                    }
+                }
+            }
+            last_content = Some(out.len());
+        }
+        out.push(block);
+    }
+    *blocks = out;
+}
