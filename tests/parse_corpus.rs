@@ -104,7 +104,9 @@ fn every_corpus_file_matches_its_expectations() {
             let r = parse(&rel);
             let j = &e.json;
             let mut wrong = Vec::new();
-            let exact: [(&str, Option<String>, Option<String>); 9] = [
+            let exact: [(&str, Option<String>, Option<String>); 11] = [
+                ("title", r.title.clone(), opt(&j["title"])),
+                ("case_number", r.case_number.clone(), opt(&j["case_number"])),
                 (
                     "municipality",
                     r.municipality.clone(),

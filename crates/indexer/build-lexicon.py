@@ -12,6 +12,7 @@ da_DK.aff:
   SFX 30  adds -e  with COMPOUNDBEGIN/COMPOUNDMIDDLE  -> ... with -e-
   SFX 31  adds 0   with COMPOUNDBEGIN/COMPOUNDMIDDLE  -> ... with no linking letter
   flags 32/33 on an entry (COMPOUNDBEGIN/MIDDLE)      -> begins a compound as written
+                                                         (entries ending in "-" are skipped)
   flag 39 (SFX adding 0 with COMPOUNDEND) or 34        -> the word may end a compound
   any SFX rule whose output carries 34 (COMPOUNDEND)   -> that inflected form may end one
   flag 8 NEEDAFFIX, flag 6 FORBIDDENWORD, 36 ONLYINCOMPOUND
@@ -98,14 +99,13 @@ def main():
     words = collections.defaultdict(lambda: [set(), set()])  # word -> [codes, classes]
 
     def add(word, flags):
-        prefix_entry = word.endswith("-") and (COMPOUND_BEGIN in flags or COMPOUND_MIDDLE in flags)
-        if prefix_entry:
-            word = word[:-1]
+        # Entries such as "inter-" begin compounds only when written with the
+        # hyphen; the tokenizer splits those anyway, so they are left out.
         lw = word.lower()
         if not WORD.match(lw):
             return
         codes, classes = words[lw]
-        if BEGIN_NO_LINK in flags or prefix_entry or COMPOUND_BEGIN in flags:
+        if BEGIN_NO_LINK in flags or COMPOUND_BEGIN in flags:
             codes.add("0")
         if BEGIN_S in flags:
             codes.add("s")

@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 mod error;
+mod index_location;
 mod output;
 mod threads;
 mod walk;
@@ -13,6 +14,15 @@ use clap::Parser;
 
 use args::{Cli, Command};
 use output::exit;
+
+/// The main job on a fresh clone: a search with no index yet, at the default
+/// location, first indexes the bundled corpus.
+fn with_default_corpus(cli: &Cli, index: &std::path::Path) -> Result<(), error::CliError> {
+    if cli.index.is_none() && !index_location::exists(index) {
+        commands::ingest::ingest_bundled_corpus(index)?;
+    }
+    Ok(())
+}
 
 fn main() {
     let cli = match Cli::try_parse() {
@@ -28,10 +38,17 @@ fn main() {
             std::process::exit(code);
         }
     };
+    let index = index_location::resolve(cli.index.as_deref());
     let result = match &cli.command {
         Command::Parse(a) => commands::parse::run(a),
+        Command::Ingest(a) => commands::ingest::run(&index, a),
+        Command::Search(a) => {
+            with_default_corpus(&cli, &index).and_then(|()| commands::search::run(&index, a))
+        }
+        Command::Show(a) => commands::show::run(&index, a),
+        Command::Export(a) => commands::export::run(&index, a),
+        Command::Stats(a) => commands::stats::run(&index, a),
         Command::Completions(a) => commands::completions::run(a),
-        _ => Err(error::CliError::Usage("not available yet".into())),
     };
     match result {
         Ok(code) => std::process::exit(code),

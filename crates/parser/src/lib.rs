@@ -50,6 +50,12 @@ pub fn parse_file(path: impl AsRef<Path>) -> Result<Record, ParseError> {
 
 /// Read and parse one file into a record.
 pub fn parse_file_with(path: &Path, limits: &Limits) -> Result<Record, ParseError> {
+    let bytes = read_file(path, limits)?;
+    parse_bytes(path, &bytes)
+}
+
+/// Read a file's bytes, refusing one over the size limit before reading it.
+pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, ParseError> {
     let io = |source| ParseError::Io {
         path: path.to_path_buf(),
         source,
@@ -63,8 +69,17 @@ pub fn parse_file_with(path: &Path, limits: &Limits) -> Result<Record, ParseErro
             limit: limits.max_file_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    parse_bytes(path, &bytes)
+    std::fs::read(path).map_err(io)
+}
+
+/// The SHA-256 of a file's bytes as lower-case hex: the record's
+/// `source.sha256`, from which its id is derived.
+pub fn content_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Parse a file's bytes; `path` names the file in errors and in the record's

@@ -1,4 +1,9 @@
 //! One module per top-level command.
 
 pub mod completions;
+pub mod export;
+pub mod ingest;
 pub mod parse;
+pub mod search;
+pub mod show;
+pub mod stats;

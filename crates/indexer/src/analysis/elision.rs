@@ -97,10 +97,7 @@ impl<S: TokenStream> ElidedCompoundsStream<'_, S> {
     fn read_run(&mut self, first: Token) {
         let mut run = vec![first];
         let mut after = Vec::new();
-        loop {
-            let Some(token) = self.next_from_tail() else {
-                break;
-            };
+        while let Some(token) = self.next_from_tail() {
             if run.len() < MAX_RUN && ends_with_elision_hyphen(self.text, &token) {
                 run.push(token);
                 continue;

@@ -200,13 +200,21 @@ impl Lexicon {
     /// Whether `form` (lower case) is a word that may end a compound: a
     /// dictionary word or one of its inflected forms ("puljen", "boliger").
     pub fn is_word(&self, form: &str) -> bool {
+        self.lemma_chars(form).is_some()
+    }
+
+    /// If `form` may end a compound, the length in characters of its
+    /// dictionary form (the longest, when several analyses fit): 5 for
+    /// "puljen" (pulje), 3 for "anden" read as "and" + "en".
+    pub fn lemma_chars(&self, form: &str) -> Option<usize> {
         if self
             .words
             .get(form)
             .is_some_and(|e| e.codes & ENDS_COMPOUND != 0)
         {
-            return true;
+            return Some(form.chars().count());
         }
+        let mut best: Option<usize> = None;
         let mut base = String::new();
         for (k, (split, _)) in form.char_indices().rev().enumerate() {
             if k >= self.max_suffix_chars || split == 0 {
@@ -222,12 +230,13 @@ impl Lexicon {
                 base.push_str(rule.strip);
                 if let Some(entry) = self.words.get(base.as_str()) {
                     if entry.classes & rule.class_bit != 0 && rule.condition_matches(&base) {
-                        return true;
+                        let chars = base.chars().count();
+                        best = Some(best.map_or(chars, |b| b.max(chars)));
                     }
                 }
             }
         }
-        false
+        best
     }
 
     /// If `piece` may begin or continue a compound, the word without its
@@ -260,9 +269,10 @@ impl Lexicon {
     /// Dynamic programming over the character boundaries: every leading part
     /// must be a word that may begin a compound (with its linking letter), the
     /// last part a word that may end one; the split with the fewest parts wins,
-    /// then the one whose shortest part is longest. A word the dictionary knows
-    /// as a whole is split only when every part has at least
-    /// [`MIN_PART_CHARS_KNOWN_WORD`] characters.
+    /// then the one whose shortest part is longest. Part lengths count the
+    /// leading parts without linking letter and the last part in its
+    /// dictionary form. A word the dictionary knows as a whole is split only
+    /// when every part has at least [`MIN_PART_CHARS_KNOWN_WORD`] characters.
     pub fn split(&self, word: &str) -> Option<Vec<Part>> {
         let bounds: Vec<usize> = word
             .char_indices()
@@ -270,7 +280,9 @@ impl Lexicon {
             .chain(std::iter::once(word.len()))
             .collect();
         let n = bounds.len() - 1;
-        if n < 2 * MIN_PART_CHARS || n > MAX_SPLIT_CHARS || !word.chars().all(char::is_alphabetic) {
+        if !(2 * MIN_PART_CHARS..=MAX_SPLIT_CHARS).contains(&n)
+            || !word.chars().all(char::is_alphabetic)
+        {
             return None;
         }
         let min_part = if self.is_word(word) {
@@ -305,10 +317,19 @@ impl Lexicon {
             let Some((parts, shortest, _)) = best[i] else {
                 continue;
             };
-            if parts == 0 || !self.is_word(&word[bounds[i]..]) {
+            if parts == 0 {
                 continue;
             }
-            let candidate = (parts + 1, shortest.min(n - i), i);
+            // The last part's dictionary form must be long enough, so that an
+            // inflection ending does not make a part: "formanden" is
+            // "formand" + "en", not "form" + "anden".
+            let Some(lemma) = self.lemma_chars(&word[bounds[i]..]) else {
+                continue;
+            };
+            if lemma < min_part {
+                continue;
+            }
+            let candidate = (parts + 1, shortest.min(lemma), i);
             if better(candidate, chosen) {
                 chosen = Some(candidate);
             }
@@ -375,6 +396,7 @@ mod tests {
         assert!(lexicon.is_word("udvalget"));
         assert!(!lexicon.is_word("xqzvw"));
         assert!(!lexicon.is_word(""));
+        assert_eq!(lexicon.lemma_chars("puljen"), Some(5));
     }
 
     #[test]
@@ -407,6 +429,9 @@ mod tests {
     #[test]
     fn does_not_split_common_words_into_short_parts() {
         assert!(parts("forslag").is_empty());
+        assert!(parts("formanden").is_empty());
+        assert!(parts("politikerne").is_empty());
+        assert!(parts("deltagere").is_empty());
         assert!(parts("bolig").is_empty());
         assert!(parts("møde").is_empty());
         assert!(parts("").is_empty());

@@ -13,6 +13,7 @@
 mod chrome;
 mod content;
 mod decode;
+mod depth;
 mod walk;
 
 use scraper::{Html, Node};
@@ -36,12 +37,21 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
             limit: MAX_HTML_BYTES,
         });
     }
-    let (text, _encoding) = decode::decode(bytes);
+    let (mut text, _encoding) = decode::decode(bytes);
+    let mut warnings = Vec::new();
+    if let Some(flat) = depth::flatten_deep_nesting(&text) {
+        warnings.push(format!(
+            "elements nested deeper than {} levels were flattened",
+            depth::MAX_HTML_DEPTH
+        ));
+        text = flat;
+    }
     let html = Html::parse_document(&text);
     let stats = content::text_stats(&html);
     let root = content::find_root(&html, &stats);
     let mut doc = BlockDocument {
         blocks: walk::blocks(&html, root),
+        warnings,
         ..Default::default()
     };
     let (title, generator) = head_metadata(&html);

@@ -168,6 +168,8 @@ fn list_marker(text: &str) -> Option<Marker<'_>> {
 struct Open {
     lines: Vec<usize>,
     text: String,
+    /// The text with its list marker, for a numbered heading.
+    full_text: String,
     marker_number: Option<Option<u32>>,
     dash: Option<char>,
     depth: u8,
@@ -189,7 +191,7 @@ pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block
             i += 1;
             continue;
         }
-        if is_toc_entry(line) {
+        if is_toc_entry(line) || toc_neighbour(&content, i) {
             flush(&mut open, &content, typo, out);
             let mut b = Block::paragraph(line.text());
             b.page = Some(line.page);
@@ -249,6 +251,7 @@ pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block
             open = Some(Open {
                 lines: vec![i],
                 text: body,
+                full_text: text.clone(),
                 marker_number,
                 dash,
                 depth,
@@ -256,6 +259,7 @@ pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block
         } else if let Some(block) = open.as_mut() {
             block.lines.push(i);
             join_line(&mut block.text, &text);
+            join_line(&mut block.full_text, &text);
         }
         i += 1;
     }
@@ -338,4 +342,22 @@ pub(crate) fn join_across_pages(blocks: &mut Vec<Block>) {
         out.push(block);
     }
     *blocks = out;
+}
+
+/// A line ending in a page number among table-of-contents entries is one
+/// too, even when its title filled the line and left no room for leaders.
+fn toc_neighbour(lines: &[&Line], i: usize) -> bool {
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    let ends_in_number = line.chunks.len() >= 2
+        && line.chunks.last().is_some_and(|c| {
+            !c.text.is_empty() && c.text.len() <= 4 && c.text.bytes().all(|b| b.is_ascii_digit())
+        });
+    ends_in_number
+        && [i.wrapping_sub(1), i + 1].iter().any(|&j| {
+            lines
+                .get(j)
+                .is_some_and(|l| l.page == line.page && is_toc_entry(l))
+        })
 }

@@ -169,6 +169,15 @@ fn build_line(page: &PageText, group: &[usize], page_number: u32) -> Option<Line
     if chunks.is_empty() {
         return None;
     }
+    // A list marker set off by a tab belongs to the text after it, not to a
+    // column of its own.
+    if chunks.len() >= 2 && chunks.first().is_some_and(|c| is_marker_only(&c.text)) {
+        let marker = chunks.remove(0);
+        if let Some(c) = chunks.first_mut() {
+            c.text = format!("{} {}", marker.text, c.text);
+            c.x0 = marker.x0;
+        }
+    }
     Some(Line {
         page: page_number,
         y: baseline_sum / count.max(1) as f32,
@@ -177,4 +186,43 @@ fn build_line(page: &PageText, group: &[usize], page_number: u32) -> Option<Line
         chunks,
         furniture: false,
     })
+}
+
+/// A bullet glyph, a dash, or a number or letter with "." or ")" standing alone.
+pub(crate) fn is_marker_only(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (Some(first), rest) = (chars.next(), chars.as_str()) else {
+        return false;
+    };
+    if rest.is_empty() {
+        return is_bullet_char(first) || matches!(first, '-' | '–' | '—' | '*' | 'o');
+    }
+    let Some(body) = text.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    !body.is_empty()
+        && body.len() <= 3
+        && (body.bytes().all(|b| b.is_ascii_digit())
+            || body.chars().all(|c| c.is_ascii_lowercase()) && body.len() == 1)
+}
+
+/// Glyphs used as bullets, including the private-use code points that
+/// symbol fonts (Symbol, Wingdings) put them at.
+pub(crate) fn is_bullet_char(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '·'
+            | '▪'
+            | '‣'
+            | '◦'
+            | '●'
+            | '■'
+            | '□'
+            | '➢'
+            | '✓'
+            | '○'
+            | '►'
+            | '▸'
+            | '∙'
+    ) || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }

@@ -72,6 +72,20 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
             .push(format!("{rotated} rotated or vertical glyphs were skipped"));
     }
     furniture::mark(&mut page_lines, &heights);
+    if std::env::var_os("REFERAT_PDF_DEBUG").is_some() {
+        for l in page_lines.iter().flatten() {
+            eprintln!(
+                "p{} y{:.1} s{:.2} b{} x{:.0}-{:.0} {:?}",
+                l.page,
+                l.y,
+                l.size,
+                l.bold,
+                l.x0(),
+                l.x1(),
+                l.text()
+            );
+        }
+    }
     let typography = assemble::Typography::measure(&page_lines);
     for lines in &page_lines {
         assemble::page_blocks(lines, &typography, &mut result.blocks);

@@ -427,12 +427,20 @@ fn header_block(
     let text = block.text.trim();
     let heading = matches!(block.kind, BlockKind::Heading { .. });
     if let BlockKind::TableRow { cells } = &block.kind {
-        let mut cells = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+        // The value is the cell after the label, by position: an empty value
+        // cell (an unfilled placeholder) leaves the field empty.
+        let mut cells = cells.iter().map(|c| c.trim()).skip_while(|c| c.is_empty());
         if let Some(first) = cells.next() {
             if let Some(field) = header_field(first, true) {
-                let value = cells.next().unwrap_or("").to_string();
-                push_header(out, field, first, value.clone());
-                *pending = value.is_empty().then(|| (field, first.to_string()));
+                // A cell that is a label of its own ("Init.: TML") is not
+                // this label's value either.
+                let value = cells
+                    .next()
+                    .filter(|v| !is_own_label(v))
+                    .unwrap_or("")
+                    .to_string();
+                push_header(out, field, first, value);
+                *pending = None;
                 return true;
             }
             if let Some((field, label, value)) = split_header_line(first) {
@@ -482,6 +490,16 @@ fn header_block(
     false
 }
 
+/// "Init.: TML", "Tlf.: 1234": a short label with its own value.
+fn is_own_label(cell: &str) -> bool {
+    cell.split_once(':').is_some_and(|(label, value)| {
+        !value.trim().is_empty()
+            && label.split_whitespace().count() == 1
+            && label.chars().count() <= 12
+            && label.chars().all(|c| c.is_alphabetic() || c == '.')
+    })
+}
+
 fn push_header(out: &mut Outline, field: HeaderField, label: &str, value: String) {
     out.header.push(HeaderValue {
         field,
@@ -525,6 +543,23 @@ mod tests {
         assert_eq!(o.items[0].sections[0].kind, SectionKind::Beslutning);
         assert!(o.items[0].sections[0].text.contains("Netværksmøde"));
         assert_eq!(o.items[1].sections[0].text, "Vakant.");
+    }
+
+    #[test]
+    fn a_cell_with_its_own_label_is_not_a_value() {
+        let blocks = vec![
+            Block::table_row(vec!["Sagsnr.".into(), "Init.: TML".into()]),
+            Block::table_row(vec!["Kopi til".into(), "".into(), "Badehusvej 1".into()]),
+            Block::table_row(vec!["Fra".into(), "TinaMaria Larsen".into()]),
+            Block::paragraph("26. februar 2021"),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(o.header[0].field, HeaderField::CaseNumber);
+        assert_eq!(o.header[0].value, "");
+        assert_eq!(o.header[1].value, "");
+        assert_eq!(o.header[2].value, "TinaMaria Larsen");
+        // An empty value cell leaves no field waiting for the next line.
+        assert_eq!(o.date_line.as_deref(), Some("26. februar 2021"));
     }
 
     #[test]

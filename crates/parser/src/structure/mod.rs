@@ -12,7 +12,6 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use referat_schema::{DocType, Format, Item, Person, Record, SectionKind, Source};
-use sha2::{Digest, Sha256};
 
 use crate::BlockDocument;
 use dates::{find_dates, find_times};
@@ -22,12 +21,10 @@ use persons::{find_names, split_person_list, PersonIndex};
 
 /// Describe the source file of a record.
 pub fn source_for(path: &Path, format: Format, bytes: &[u8], doc: &BlockDocument) -> Source {
-    let digest = Sha256::digest(bytes);
-    let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
     Source {
         path: path.to_string_lossy().into_owned(),
         format,
-        sha256,
+        sha256: crate::content_hash(bytes),
         bytes: bytes.len() as u64,
         pages: doc.pages,
         producer: doc.producer.clone(),

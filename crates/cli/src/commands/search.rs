@@ -1,0 +1,124 @@
+//! `referat search`: topic, person and date queries with a table for people
+//! and JSON for scripts.
+
+use std::io::Write;
+use std::path::Path;
+
+use referat_indexer::{Hit, Index, Query, Sort};
+
+use crate::args::{Filters, SearchArgs, SortArg};
+use crate::error::CliError;
+use crate::output::{self, exit};
+
+/// Build the indexer's query from the command line's filters.
+pub fn query_from(filters: &Filters) -> Result<Query, CliError> {
+    for (flag, date) in [("--from", &filters.from), ("--to", &filters.to)] {
+        if let Some(d) = date {
+            if referat_indexer::date::IsoDate::parse(d).is_none() {
+                return Err(CliError::Usage(format!(
+                    "{flag} takes a date as YYYY-MM-DD, not {d:?}"
+                )));
+            }
+        }
+    }
+    Ok(Query {
+        person: filters.person.clone(),
+        from: filters.from.clone(),
+        to: filters.to.clone(),
+        year: filters.year,
+        municipality: filters.municipality.clone(),
+        body: filters.body.clone(),
+        doc_type: filters
+            .doc_type
+            .map(|d| referat_schema::DocType::from(d).as_str().to_string()),
+        section: filters.section.map(Into::into),
+        ..Query::default()
+    })
+}
+
+/// Search the index and print the hits. Exit code 0 when something was
+/// found, 1 when nothing was.
+pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
+    let mut query = query_from(&args.filters)?;
+    let text = args.query.join(" ");
+    query.text = (!text.trim().is_empty()).then_some(text);
+    query.sort = match args.sort {
+        SortArg::Relevance => Sort::Relevance,
+        SortArg::Date => Sort::Date,
+    };
+    query.limit = args.limit;
+    query.offset = args.offset;
+    let index = Index::open_or_create(index_dir)?;
+    let results = index.search(&query)?;
+    output::with_stdout(|out| {
+        if args.json {
+            serde_json::to_writer_pretty(&mut *out, &results.hits)?;
+            writeln!(out)?;
+        } else if args.jsonl {
+            for hit in &results.hits {
+                serde_json::to_writer(&mut *out, hit)?;
+                writeln!(out)?;
+            }
+        } else {
+            print_table(out, &results.hits, output::colour())?;
+            if results.total > args.offset + results.hits.len() {
+                writeln!(
+                    out,
+                    "({} of {} hits; --offset {} for more)",
+                    results.hits.len(),
+                    results.total,
+                    args.offset + results.hits.len()
+                )?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(if results.hits.is_empty() {
+        exit::PARTIAL
+    } else {
+        exit::OK
+    })
+}
+
+/// One hit per block: a line of facts, then the snippet indented, matched
+/// words in bold yellow on a terminal and in [brackets] elsewhere.
+fn print_table(out: &mut dyn Write, hits: &[Hit], colour: bool) -> std::io::Result<()> {
+    for hit in hits {
+        let item = hit.item.map(|n| format!("punkt {n}")).unwrap_or_default();
+        writeln!(
+            out,
+            "{}  {}  {}  {}  {}  [{}]",
+            hit.date.as_deref().unwrap_or("----------"),
+            hit.municipality.as_deref().unwrap_or("?"),
+            hit.body.as_deref().unwrap_or("?"),
+            item,
+            hit.title.as_deref().unwrap_or(""),
+            hit.doc_id,
+        )?;
+        writeln!(out, "    {}", highlight(&hit.snippet, colour))?;
+    }
+    Ok(())
+}
+
+fn highlight(snippet: &referat_indexer::Snippet, colour: bool) -> String {
+    let (on, off) = if colour {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    let text = &snippet.text;
+    let mut s = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for r in &snippet.highlights {
+        let (Some(before), Some(word)) = (text.get(at..r.start), text.get(r.start..r.end)) else {
+            continue;
+        };
+        s.push_str(before);
+        s.push_str(on);
+        s.push_str(word);
+        s.push_str(off);
+        at = r.end;
+    }
+    s.push_str(text.get(at..).unwrap_or(""));
+    s.replace('\n', " ")
+}

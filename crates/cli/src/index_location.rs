@@ -1,0 +1,40 @@
+//! Where the index lives, and the bundled corpus that fills a new default
+//! index so that the README's first command works on a fresh clone.
+
+use std::path::{Path, PathBuf};
+
+/// The index directory: `--index` / `$REFERAT_INDEX` if given, else
+/// `$XDG_DATA_HOME/referat/index`, else `~/.local/share/referat/index`, else
+/// `.referat-index` in the working directory.
+pub fn resolve(explicit: Option<&Path>) -> PathBuf {
+    if let Some(p) = explicit {
+        return p.to_path_buf();
+    }
+    let data_home = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local").join("share"))
+        });
+    match data_home {
+        Some(d) => d.join("referat").join("index"),
+        None => PathBuf::from(".referat-index"),
+    }
+}
+
+/// The corpus bundled with the source tree, if this binary was built from
+/// one that still exists.
+pub fn bundled_corpus() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("..")
+        .join("corpus");
+    p.is_dir().then(|| p.canonicalize().unwrap_or(p))
+}
+
+/// Whether an index has been created at `dir`.
+pub fn exists(dir: &Path) -> bool {
+    dir.join("meta.json").is_file()
+}
