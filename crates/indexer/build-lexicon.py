@@ -27,7 +27,8 @@ Output format (UTF-8, one record per line, tab-separated, '#' comments):
   R <class> <strip> <add> <condition>   an inflection rule ('' for empty)
   W <word> <codes> <class,class,...>    a lower-case word
 codes: '0' begins/continues a compound as is, 's' with -s-, 'e' with -e-,
-       'z' may end a compound (and is a word of its own).
+       'z' may end a compound, 'k' is a word of its own (a dictionary entry
+       that needs no affix).
 """
 
 import collections
@@ -111,8 +112,10 @@ def main():
             codes.add("s")
         if BEGIN_E in flags:
             codes.add("e")
-        if (ENDS_COMPOUND in flags or COMPOUND_END in flags) and NEED_AFFIX not in flags \
-                and ONLY_IN_COMPOUND not in flags:
+        standalone = NEED_AFFIX not in flags and ONLY_IN_COMPOUND not in flags
+        if standalone:
+            codes.add("k")
+        if (ENDS_COMPOUND in flags or COMPOUND_END in flags) and standalone:
             codes.add("z")
         classes.update(flags & end_set)
 

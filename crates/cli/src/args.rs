@@ -52,6 +52,11 @@ pub enum Command {
     /// Count the indexed documents by municipality, body, year, type and format.
     #[command(after_help = "Examples:\n  referat stats\n  referat stats --json | jq .by_year")]
     Stats(StatsArgs),
+    /// Measure parsing (and indexing) speed on your own files, per format.
+    #[command(
+        after_help = "Examples:\n  referat bench ~/archive\n  referat bench --with-index --threads 1 corpus/\n  referat bench --json corpus/ | jq .formats"
+    )]
+    Bench(BenchArgs),
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  referat completions bash > ~/.local/share/bash-completion/completions/referat\n  referat completions zsh > ~/.zfunc/_referat"
@@ -177,6 +182,27 @@ pub struct StatsArgs {
     /// As JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `referat bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Files or folders to measure.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Also index the records into a temporary index and time that stage.
+    /// (The global `--index DIR` names the index of the other commands.)
+    #[arg(long)]
+    pub with_index: bool,
+    /// Worker threads [default: all cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// As JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// How many of the slowest files to list.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub slowest: usize,
 }
 
 /// `referat completions`.

@@ -1,5 +1,6 @@
 //! One module per top-level command.
 
+pub mod bench;
 pub mod completions;
 pub mod export;
 pub mod ingest;

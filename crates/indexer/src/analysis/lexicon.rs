@@ -28,6 +28,7 @@ const BEGIN_AS_IS: u8 = 1;
 const BEGIN_WITH_S: u8 = 2;
 const BEGIN_WITH_E: u8 = 4;
 const ENDS_COMPOUND: u8 = 8;
+const STANDALONE: u8 = 16;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Entry {
@@ -173,6 +174,7 @@ impl Lexicon {
                             's' => BEGIN_WITH_S,
                             'e' => BEGIN_WITH_E,
                             'z' => ENDS_COMPOUND,
+                            'k' => STANDALONE,
                             _ => 0,
                         };
                     }
@@ -200,21 +202,29 @@ impl Lexicon {
     /// Whether `form` (lower case) is a word that may end a compound: a
     /// dictionary word or one of its inflected forms ("puljen", "boliger").
     pub fn is_word(&self, form: &str) -> bool {
-        self.lemma_chars(form).is_some()
+        self.lemma(form, ENDS_COMPOUND).is_some()
     }
 
     /// If `form` may end a compound, the length in characters of its
     /// dictionary form (the longest, when several analyses fit): 5 for
     /// "puljen" (pulje), 3 for "anden" read as "and" + "en".
     pub fn lemma_chars(&self, form: &str) -> Option<usize> {
-        if self
-            .words
-            .get(form)
-            .is_some_and(|e| e.codes & ENDS_COMPOUND != 0)
-        {
-            return Some(form.chars().count());
+        self.lemma(form, ENDS_COMPOUND).map(|l| l.chars().count())
+    }
+
+    /// The dictionary form of a word the dictionary knows on its own
+    /// ("politikerne" → "politiker"), or `None`.
+    pub fn known_lemma(&self, form: &str) -> Option<String> {
+        self.lemma(form, STANDALONE | ENDS_COMPOUND)
+    }
+
+    /// The longest dictionary form of `form` whose entry has one of `codes`:
+    /// the form itself, or the form with an inflection suffix undone.
+    fn lemma(&self, form: &str, codes: u8) -> Option<String> {
+        if self.words.get(form).is_some_and(|e| e.codes & codes != 0) {
+            return Some(form.to_string());
         }
-        let mut best: Option<usize> = None;
+        let mut best: Option<String> = None;
         let mut base = String::new();
         for (k, (split, _)) in form.char_indices().rev().enumerate() {
             if k >= self.max_suffix_chars || split == 0 {
@@ -228,11 +238,16 @@ impl Lexicon {
                 base.clear();
                 base.push_str(stem);
                 base.push_str(rule.strip);
-                if let Some(entry) = self.words.get(base.as_str()) {
-                    if entry.classes & rule.class_bit != 0 && rule.condition_matches(&base) {
-                        let chars = base.chars().count();
-                        best = Some(best.map_or(chars, |b| b.max(chars)));
-                    }
+                let Some(entry) = self.words.get(base.as_str()) else {
+                    continue;
+                };
+                // An inflected form ends a compound only if its base may.
+                if entry.codes & codes != 0
+                    && entry.classes & rule.class_bit != 0
+                    && rule.condition_matches(&base)
+                    && best.as_ref().is_none_or(|b| b.len() < base.len())
+                {
+                    best = Some(base.clone());
                 }
             }
         }
@@ -241,17 +256,11 @@ impl Lexicon {
 
     /// If `piece` may begin or continue a compound, the word without its
     /// linking letter ("ensomheds" → "ensomhed", "hjemløse" → "hjemløs"),
-    /// with at least `min_chars` characters. A linking letter is preferred
-    /// over a dictionary entry that already ends in it ("sundheds-").
+    /// with at least `min_chars` characters. A word that begins compounds as
+    /// it is wins over a shorter one with a linking letter ("fælles", not
+    /// "fælle" + -s-).
     pub fn leading_part<'p>(&self, piece: &'p str, min_chars: usize) -> Option<&'p str> {
         let long_enough = |s: &str| s.chars().count() >= min_chars;
-        for (link, code) in [("s", BEGIN_WITH_S), ("e", BEGIN_WITH_E)] {
-            if let Some(stem) = piece.strip_suffix(link) {
-                if long_enough(stem) && self.words.get(stem).is_some_and(|e| e.codes & code != 0) {
-                    return Some(stem);
-                }
-            }
-        }
         if long_enough(piece)
             && self
                 .words
@@ -259,6 +268,13 @@ impl Lexicon {
                 .is_some_and(|e| e.codes & BEGIN_AS_IS != 0)
         {
             return Some(piece);
+        }
+        for (link, code) in [("s", BEGIN_WITH_S), ("e", BEGIN_WITH_E)] {
+            if let Some(stem) = piece.strip_suffix(link) {
+                if long_enough(stem) && self.words.get(stem).is_some_and(|e| e.codes & code != 0) {
+                    return Some(stem);
+                }
+            }
         }
         None
     }
@@ -272,24 +288,44 @@ impl Lexicon {
     /// then the one whose shortest part is longest. Part lengths count the
     /// leading parts without linking letter and the last part in its
     /// dictionary form. A word the dictionary knows as a whole is split only
-    /// when every part has at least [`MIN_PART_CHARS_KNOWN_WORD`] characters.
+    /// (in its dictionary form) only when every part has at least
+    /// [`MIN_PART_CHARS_KNOWN_WORD`] characters.
     pub fn split(&self, word: &str) -> Option<Vec<Part>> {
+        let chars = word.chars().count();
+        if !(2 * MIN_PART_CHARS..=MAX_SPLIT_CHARS).contains(&chars)
+            || !word.chars().all(char::is_alphabetic)
+        {
+            return None;
+        }
+        let Some(lemma) = self.known_lemma(word) else {
+            return self.split_form(word, MIN_PART_CHARS);
+        };
+        // A known word is split in its dictionary form, so that the split
+        // cannot cut into an inflection ending ("politikerne" is
+        // "politiker" + "ne": no "politi" + "kerne").
+        let mut parts = self.split_form(&lemma, MIN_PART_CHARS_KNOWN_WORD)?;
+        let shared = word
+            .char_indices()
+            .zip(lemma.chars())
+            .take_while(|((_, a), b)| a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8());
+        let last = parts.last_mut()?;
+        if last.start > shared {
+            return None;
+        }
+        last.text = word.get(last.start..)?.to_string();
+        last.end = word.len();
+        Some(parts)
+    }
+
+    fn split_form(&self, word: &str, min_part: usize) -> Option<Vec<Part>> {
         let bounds: Vec<usize> = word
             .char_indices()
             .map(|(i, _)| i)
             .chain(std::iter::once(word.len()))
             .collect();
         let n = bounds.len() - 1;
-        if !(2 * MIN_PART_CHARS..=MAX_SPLIT_CHARS).contains(&n)
-            || !word.chars().all(char::is_alphabetic)
-        {
-            return None;
-        }
-        let min_part = if self.is_word(word) {
-            MIN_PART_CHARS_KNOWN_WORD
-        } else {
-            MIN_PART_CHARS
-        };
         // best[i]: (parts, shortest part, previous boundary) covering word[..bounds[i]].
         let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
         best[0] = Some((0, usize::MAX, 0));
@@ -432,6 +468,10 @@ mod tests {
         assert!(parts("formanden").is_empty());
         assert!(parts("politikerne").is_empty());
         assert!(parts("deltagere").is_empty());
+        assert!(parts("borgerens").is_empty());
+        assert!(parts("tilbage").is_empty());
+        // A known compound still splits, its inflection kept on the head.
+        assert_eq!(parts("bestyrelsesmødet"), ["bestyrelse", "mødet"]);
         assert!(parts("bolig").is_empty());
         assert!(parts("møde").is_empty());
         assert!(parts("").is_empty());

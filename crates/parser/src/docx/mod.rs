@@ -25,7 +25,7 @@
 mod body;
 mod numbering;
 mod package;
-mod placeholder;
+pub(crate) mod placeholder;
 mod properties;
 mod styles;
 

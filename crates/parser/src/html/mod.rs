@@ -49,8 +49,10 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
     let html = Html::parse_document(&text);
     let stats = content::text_stats(&html);
     let root = content::find_root(&html, &stats);
+    let (blocks, walk_warnings) = walk::blocks(&html, root);
+    warnings.extend(walk_warnings);
     let mut doc = BlockDocument {
-        blocks: walk::blocks(&html, root),
+        blocks,
         warnings,
         ..Default::default()
     };

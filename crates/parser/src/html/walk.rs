@@ -14,6 +14,7 @@ use scraper::{Html, Node};
 
 use super::chrome::{self, Treatment};
 use super::content::ContentRoot;
+use crate::docx::placeholder;
 use crate::text::normalize;
 use crate::{Block, BlockKind};
 
@@ -23,8 +24,9 @@ const MAX_BLOCKS_IN_VALUE_CELL: usize = 6;
 /// links is navigation.
 const LINK_DENSITY_CHROME: f64 = 0.5;
 
-/// Blocks of the page in document order, chrome flagged as furniture.
-pub fn blocks(html: &Html, root: ContentRoot) -> Vec<Block> {
+/// Blocks of the page in document order, chrome flagged as furniture, and
+/// warnings about what was dropped.
+pub fn blocks(html: &Html, root: ContentRoot) -> (Vec<Block>, Vec<String>) {
     let mut w = Walker::new(root);
     for edge in html.tree.root().traverse() {
         match edge {
@@ -52,7 +54,7 @@ pub fn blocks(html: &Html, root: ContentRoot) -> Vec<Block> {
         }
     }
     w.flush();
-    w.out
+    (w.out, w.warnings)
 }
 
 /// Where the walk is relative to the main content.
@@ -68,20 +70,17 @@ enum Region {
 enum Context {
     Heading(u8),
     ListItem { depth: u8, number: Option<u32> },
-    Term,
-    Description,
 }
 
+/// A table, or a definition list read as one (a row per term: the term,
+/// then its descriptions).
 #[derive(Default)]
 struct Table {
     row: Option<Vec<Vec<Block>>>,
     cell: Option<Vec<Block>>,
-}
-
-#[derive(Default)]
-struct DefinitionList {
-    term: Option<(String, bool)>,
-    descriptions: Vec<(String, bool)>,
+    definition: bool,
+    /// In a definition list: whether the open row has a description yet.
+    described: bool,
 }
 
 struct List {
@@ -106,6 +105,7 @@ struct Walker {
     root: ContentRoot,
     region: Region,
     out: Vec<Block>,
+    warnings: Vec<String>,
     skip: Option<NodeId>,
     open: Vec<Open>,
     chrome_depth: usize,
@@ -116,7 +116,6 @@ struct Walker {
     contexts: Vec<Context>,
     lists: Vec<List>,
     tables: Vec<Table>,
-    definition_lists: Vec<DefinitionList>,
     buf: String,
     buf_chars: usize,
     buf_link_chars: usize,
@@ -135,6 +134,7 @@ impl Walker {
                 _ => Region::Before,
             },
             out: Vec::new(),
+            warnings: Vec::new(),
             skip: None,
             open: Vec::new(),
             chrome_depth: 0,
@@ -145,7 +145,6 @@ impl Walker {
             contexts: Vec::new(),
             lists: Vec::new(),
             tables: Vec::new(),
-            definition_lists: Vec::new(),
             buf: String::new(),
             buf_chars: 0,
             buf_link_chars: 0,
@@ -241,14 +240,21 @@ impl Walker {
                 self.contexts.push(Context::ListItem { depth, number });
                 entry.context = true;
             }
-            "dl" => self.definition_lists.push(DefinitionList::default()),
-            "dt" => {
-                self.contexts.push(Context::Term);
-                entry.context = true;
-            }
-            "dd" => {
-                self.contexts.push(Context::Description);
-                entry.context = true;
+            "dl" => self.tables.push(Table {
+                definition: true,
+                ..Table::default()
+            }),
+            "dt" | "dd" if self.tables.last().is_some_and(|t| t.definition) => {
+                self.close_cell();
+                let new_row = self.tables.last().is_some_and(|t| t.described) && name == "dt";
+                if new_row {
+                    self.finish_row();
+                }
+                if let Some(t) = self.tables.last_mut() {
+                    t.row.get_or_insert_with(Vec::new);
+                    t.cell = Some(Vec::new());
+                    t.described = (t.described && !new_row) || name == "dd";
+                }
             }
             "table" => self.tables.push(Table::default()),
             "tr" => {
@@ -284,15 +290,9 @@ impl Walker {
             self.flush();
         }
         match el.name() {
-            "dt" | "dd" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {}
-            "dl" => {
-                if let Some(dl) = self.definition_lists.pop() {
-                    self.emit_definition(dl);
-                }
-            }
-            "td" | "th" => self.close_cell(),
+            "td" | "th" | "dt" | "dd" => self.close_cell(),
             "tr" => self.finish_row(),
-            "table" => {
+            "table" | "dl" => {
                 self.finish_row();
                 self.tables.pop();
             }
@@ -401,44 +401,10 @@ impl Walker {
                     *number = None;
                 }
             }
-            Some(Context::Term) | Some(Context::Description)
-                if !self.definition_lists.is_empty() =>
-            {
-                let is_term = self.contexts.last() == Some(&Context::Term);
-                let text = lines.join(" ");
-                let Some(dl) = self.definition_lists.last_mut() else {
-                    return;
-                };
-                if is_term {
-                    let previous = std::mem::take(dl);
-                    dl.term = Some((text, furniture));
-                    self.emit_definition(previous);
-                } else {
-                    dl.descriptions.push((text, furniture));
-                }
-            }
             _ => {
                 for line in lines {
                     self.emit(Block::paragraph(line), furniture);
                 }
-            }
-        }
-    }
-
-    /// A term with its descriptions becomes a row [term, description].
-    fn emit_definition(&mut self, dl: DefinitionList) {
-        let description: Vec<&str> = dl.descriptions.iter().map(|(t, _)| t.as_str()).collect();
-        let furniture =
-            dl.term.as_ref().is_none_or(|(_, f)| *f) && dl.descriptions.iter().all(|(_, f)| *f);
-        match (&dl.term, description.is_empty()) {
-            (None, true) => {}
-            (Some((term, _)), true) => self.emit(Block::paragraph(term.clone()), furniture),
-            (term, false) => {
-                let term = term.as_ref().map(|(t, _)| t.clone()).unwrap_or_default();
-                self.emit(
-                    Block::table_row(vec![term, description.join("\n")]),
-                    furniture,
-                );
             }
         }
     }
@@ -477,7 +443,8 @@ impl Walker {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        let texts: Vec<String> = cells.iter().map(content_text).collect();
+        let mut texts: Vec<String> = cells.iter().map(content_text).collect();
+        self.drop_prompts(&mut texts);
         if texts.iter().any(|t| !t.is_empty()) {
             self.emit_raw(Block::table_row(texts));
             return;
@@ -531,6 +498,23 @@ impl Walker {
                 block.furniture = true;
             }
             self.emit_raw(block);
+        }
+    }
+
+    /// Unfilled template prompts in value cells ("<Indtast sagsnr.>", as an
+    /// office program exports an empty placeholder field) are not values.
+    fn drop_prompts(&mut self, texts: &mut [String]) {
+        let label = texts.first().filter(|t| !t.is_empty()).cloned();
+        for text in texts.iter_mut().skip(1) {
+            let inner = text
+                .strip_prefix('<')
+                .and_then(|t| t.strip_suffix('>'))
+                .unwrap_or(text);
+            if placeholder::is_prompt_cell(inner, label.as_deref()) {
+                self.warnings
+                    .push(format!("dropped an unfilled template prompt: \"{text}\""));
+                text.clear();
+            }
         }
     }
 

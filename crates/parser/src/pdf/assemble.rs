@@ -116,10 +116,7 @@ fn list_marker(text: &str) -> Option<Marker<'_>> {
     let mut chars = text.chars();
     let first = chars.next()?;
     let after_first = chars.as_str();
-    let is_bullet_glyph = matches!(
-        first,
-        '•' | '·' | '▪' | '‣' | '◦' | '●' | '■' | '□' | '➢' | '✓'
-    ) || ('\u{E000}'..='\u{F8FF}').contains(&first);
+    let is_bullet_glyph = super::layout::is_bullet_char(first);
     if is_bullet_glyph {
         let rest = after_first.trim_start();
         return (!rest.is_empty()).then_some(Marker {
@@ -269,28 +266,31 @@ pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block
 fn flush(open: &mut Option<Open>, lines: &[&Line], typo: &Typography, out: &mut Vec<Block>) {
     let Some(block) = open.take() else { return };
     let first = block.lines.first().and_then(|&i| lines.get(i));
-    let text = normalize(&block.text);
+    let mut text = normalize(&block.text);
     if text.is_empty() {
         return;
     }
-    let kind = if let Some(number) = block.marker_number {
-        BlockKind::ListItem {
+    let all_bold = block
+        .lines
+        .iter()
+        .all(|&i| lines.get(i).is_some_and(|l| l.bold));
+    let size = first.map_or(typo.body_size, |l| l.size);
+    let level = (text.chars().count() <= MAX_HEADING_CHARS && block.lines.len() <= 3)
+        .then(|| typo.heading_level(size, all_bold))
+        .flatten();
+    let kind = match (block.marker_number, level) {
+        // "1. Godkendelse af referat" set as a heading is a numbered heading,
+        // not a list entry: its number stays in its text.
+        (Some(Some(_)), Some(level)) => {
+            text = normalize(&block.full_text);
+            BlockKind::Heading { level }
+        }
+        (Some(number), _) => BlockKind::ListItem {
             depth: block.depth,
             number,
-        }
-    } else {
-        let all_bold = block
-            .lines
-            .iter()
-            .all(|&i| lines.get(i).is_some_and(|l| l.bold));
-        let size = first.map_or(typo.body_size, |l| l.size);
-        let level = (text.chars().count() <= MAX_HEADING_CHARS && block.lines.len() <= 3)
-            .then(|| typo.heading_level(size, all_bold))
-            .flatten();
-        match level {
-            Some(level) => BlockKind::Heading { level },
-            None => BlockKind::Paragraph,
-        }
+        },
+        (None, Some(level)) => BlockKind::Heading { level },
+        (None, None) => BlockKind::Paragraph,
     };
     let mut b = Block::new(kind, text);
     b.page = first.map(|l| l.page);
