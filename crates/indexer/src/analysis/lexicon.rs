@@ -19,6 +19,9 @@ pub const MIN_PART_CHARS: usize = 3;
 /// Shortest part when the whole word is itself a dictionary word: a known
 /// word is split only when the split is clear ("forslag" is not "for"+"slag").
 pub const MIN_PART_CHARS_KNOWN_WORD: usize = 4;
+/// Words shorter than this split only into parts of at least
+/// [`MIN_PART_CHARS_KNOWN_WORD`] characters.
+pub const MIN_CHARS_FOR_SHORT_PARTS: usize = 8;
 /// Words longer than this are not split (bounds the quadratic search).
 pub const MAX_SPLIT_CHARS: usize = 60;
 /// At most this many parts per compound.
@@ -241,9 +244,10 @@ impl Lexicon {
                 let Some(entry) = self.words.get(base.as_str()) else {
                     continue;
                 };
-                // An inflected form ends a compound only if its base may.
-                if entry.codes & codes != 0
-                    && entry.classes & rule.class_bit != 0
+                // The rules kept in the lexicon all make forms that are words
+                // and may end a compound, whatever the entry's own codes
+                // (consonant doubling: "process" + "en").
+                if entry.classes & rule.class_bit != 0
                     && rule.condition_matches(&base)
                     && best.as_ref().is_none_or(|b| b.len() < base.len())
                 {
@@ -298,7 +302,13 @@ impl Lexicon {
             return None;
         }
         let Some(lemma) = self.known_lemma(word) else {
-            return self.split_form(word, MIN_PART_CHARS);
+            // Short words keep to longer parts: "gennem" is not "gen" + "nem".
+            let min_part = if chars >= MIN_CHARS_FOR_SHORT_PARTS {
+                MIN_PART_CHARS
+            } else {
+                MIN_PART_CHARS_KNOWN_WORD
+            };
+            return self.split_form(word, min_part);
         };
         // A known word is split in its dictionary form, so that the split
         // cannot cut into an inflection ending ("politikerne" is
@@ -470,6 +480,9 @@ mod tests {
         assert!(parts("deltagere").is_empty());
         assert!(parts("borgerens").is_empty());
         assert!(parts("tilbage").is_empty());
+        assert!(parts("gennem").is_empty());
+        assert!(parts("klubben").is_empty());
+        assert_eq!(parts("ansøgningsprocessen"), ["ansøgning", "processen"]);
         // A known compound still splits, its inflection kept on the head.
         assert_eq!(parts("bestyrelsesmødet"), ["bestyrelse", "mødet"]);
         assert!(parts("bolig").is_empty());
