@@ -77,14 +77,20 @@ fn headings_by_style_name_outline_and_inheritance() {
         &[
             styled("Overskrift1", "Dagsorden"),
             styled("Punkt", "Godkendelse af referat"),
-            format!("<w:p><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr><w:r><w:t>Tredje</w:t></w:r></w:p>"),
+            format!(
+                "<w:p><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr><w:r><w:t>Tredje</w:t></w:r></w:p>"
+            ),
             styled("Heading4", "Uden stil"),
             p("Brødtekst"),
         ]
         .concat(),
         &[],
     );
-    let kinds: Vec<(BlockKind, &str)> = doc.blocks.iter().map(|b| (b.kind.clone(), b.text.as_str())).collect();
+    let kinds: Vec<(BlockKind, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind.clone(), b.text.as_str()))
+        .collect();
     assert_eq!(
         kinds,
         vec![
@@ -150,14 +156,40 @@ fn placeholders_fields_bookmarks_and_hidden_text_are_dropped() {
     .concat();
     let doc = read(&body, &[]);
     let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
-    assert_eq!(texts, vec!["Sagsnr.:", "1. april 2019", "Side 3", "2. maj 2024", "Synlig"]);
-    assert!(doc.warnings.iter().any(|w| w.contains("Klik her for at angive tekst.")), "{:?}", doc.warnings);
-    assert!(doc.warnings.iter().any(|w| w.contains("Klik eller tryk her")), "{:?}", doc.warnings);
+    assert_eq!(
+        texts,
+        vec![
+            "Sagsnr.:",
+            "1. april 2019",
+            "Side 3",
+            "2. maj 2024",
+            "Synlig"
+        ]
+    );
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.contains("Klik her for at angive tekst.")),
+        "{:?}",
+        doc.warnings
+    );
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.contains("Klik eller tryk her")),
+        "{:?}",
+        doc.warnings
+    );
 }
 
 #[test]
 fn tables_rows_prompts_frames_and_nesting() {
-    let row = |cells: &[&str]| format!("<w:tr>{}</w:tr>", cells.iter().map(|c| cell(c)).collect::<String>());
+    let row = |cells: &[&str]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells.iter().map(|c| cell(c)).collect::<String>()
+        )
+    };
     let header = format!(
         "<w:tbl>{}{}{}</w:tbl>",
         row(&["Til", "FSU", "Center for Sociale Indsatser"]),
@@ -180,10 +212,19 @@ fn tables_rows_prompts_frames_and_nesting() {
         p("Allan Høyer")
     );
     let doc = read(&[header, frame, names].concat(), &[]);
-    let blocks: Vec<(BlockKind, String)> = doc.blocks.iter().map(|b| (b.kind.clone(), b.text.clone())).collect();
+    let blocks: Vec<(BlockKind, String)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind.clone(), b.text.clone()))
+        .collect();
     let row_of = |cells: &[&str]| {
         let cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
-        (BlockKind::TableRow { cells: cells.clone() }, cells.join("\t"))
+        (
+            BlockKind::TableRow {
+                cells: cells.clone(),
+            },
+            cells.join("\t"),
+        )
     };
     assert_eq!(
         blocks,
@@ -197,7 +238,13 @@ fn tables_rows_prompts_frames_and_nesting() {
             row_of(&["Deltagere:", "Jette Nyboe\nAllan Høyer"]),
         ]
     );
-    assert_eq!(doc.warnings.iter().filter(|w| w.contains("Indtast")).count(), 2);
+    assert_eq!(
+        doc.warnings
+            .iter()
+            .filter(|w| w.contains("Indtast"))
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -213,7 +260,13 @@ fn text_boxes_hyperlinks_tabs_and_breaks() {
     let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(
         texts,
-        vec!["I tekstboksen", "Ankertekst", "Se bilaget.", "Tid: kl. 16.00", "Sted: Rådhuset"]
+        vec![
+            "I tekstboksen",
+            "Ankertekst",
+            "Se bilaget.",
+            "Tid: kl. 16.00",
+            "Sted: Rådhuset"
+        ]
     );
 }
 
@@ -240,7 +293,11 @@ fn headers_footers_footnotes_and_properties() {
             ("docProps/core.xml", core),
         ],
     );
-    let blocks: Vec<(bool, &str)> = doc.blocks.iter().map(|b| (b.furniture, b.text.as_str())).collect();
+    let blocks: Vec<(bool, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.furniture, b.text.as_str()))
+        .collect();
     assert_eq!(
         blocks,
         vec![
@@ -250,7 +307,10 @@ fn headers_footers_footnotes_and_properties() {
             (true, "Side 1 af 2"),
         ]
     );
-    assert_eq!(doc.producer.as_deref(), Some("Microsoft Office Word 16.0000"));
+    assert_eq!(
+        doc.producer.as_deref(),
+        Some("Microsoft Office Word 16.0000")
+    );
     assert_eq!(doc.meta_title.as_deref(), Some("Referat Udsatterådet"));
 }
 
@@ -259,7 +319,10 @@ fn broken_styles_cost_only_heading_levels() {
     // docx-rs indexes a w:name's first attribute unchecked: no attribute panics.
     let bad_styles = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="X"><w:name/></w:style></w:styles>"#;
     let parts = [
-        ("word/document.xml", document(&(styled("Heading1", "Titel") + &p("Tekst")))),
+        (
+            "word/document.xml",
+            document(&(styled("Heading1", "Titel") + &p("Tekst"))),
+        ),
         ("word/styles.xml", bad_styles.to_string()),
     ];
     let doc = docx::read(&package(&parts)).expect("reads despite the style sheet");
