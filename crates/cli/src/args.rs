@@ -52,6 +52,11 @@ pub enum Command {
     /// Count the indexed documents by municipality, body, year, type and format.
     #[command(after_help = "Examples:\n  referat stats\n  referat stats --json | jq .by_year")]
     Stats(StatsArgs),
+    /// List the people across documents: one person, many spellings.
+    #[command(
+        after_help = "Examples:\n  referat persons --municipality Albertslund\n  referat persons --body Udsatterådet --json | jq '.[] | select(.variants | length > 1)'"
+    )]
+    Persons(PersonsArgs),
     /// Measure parsing (and indexing) speed on your own files, per format.
     #[command(
         after_help = "Examples:\n  referat bench ~/archive\n  referat bench --with-index --threads 1 corpus/\n  referat bench --json corpus/ | jq .formats"
@@ -179,6 +184,20 @@ pub struct ExportArgs {
 /// `referat stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// As JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `referat persons`.
+#[derive(Debug, Args)]
+pub struct PersonsArgs {
+    /// Only this municipality.
+    #[arg(long)]
+    pub municipality: Option<String>,
+    /// Only this council or committee.
+    #[arg(long)]
+    pub body: Option<String>,
     /// As JSON.
     #[arg(long)]
     pub json: bool,

@@ -48,6 +48,7 @@ fn main() {
         Command::Show(a) => commands::show::run(&index, a),
         Command::Export(a) => commands::export::run(&index, a),
         Command::Stats(a) => commands::stats::run(&index, a),
+        Command::Persons(a) => commands::persons::run(&index, a),
         Command::Bench(a) => commands::bench::run(a),
         Command::Completions(a) => commands::completions::run(a),
     };

@@ -5,6 +5,7 @@ pub mod completions;
 pub mod export;
 pub mod ingest;
 pub mod parse;
+pub mod persons;
 pub mod search;
 pub mod show;
 pub mod stats;

@@ -77,25 +77,15 @@ pub fn read_part(xml: &[u8], name: &str, ctx: PartContext<'_>) -> Result<Vec<Blo
                     walker.close(tag);
                 }
             }
-            Event::Text(t) => {
-                if walker.stack.last() == Some(&Tag::T) {
-                    walker.push_text(&t.xml10_content());
-                }
-            }
-            Event::CData(t) => {
-                if walker.stack.last() == Some(&Tag::T) {
-                    walker.push_text(&t);
-                }
-            }
-            Event::GeneralRef(r) => {
-                if walker.stack.last() == Some(&Tag::T) {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c.to_string()),
-                        _ => predefined_entity(&r).map(str::to_owned),
-                    };
-                    if let Some(s) = resolved {
-                        walker.push_text(&s);
-                    }
+            Event::Text(t) if walker.in_text() => walker.push_text(&t.xml10_content()),
+            Event::CData(t) if walker.in_text() => walker.push_text(&t),
+            Event::GeneralRef(r) if walker.in_text() => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    _ => predefined_entity(&r).map(str::to_owned),
+                };
+                if let Some(s) = resolved {
+                    walker.push_text(&s);
                 }
             }
             Event::Eof => break,
@@ -261,6 +251,11 @@ impl<'a> Walker<'a> {
             run_hidden: false,
             out: Vec::new(),
         }
+    }
+
+    /// Inside a `w:t`, where text is document text.
+    fn in_text(&self) -> bool {
+        self.stack.last() == Some(&Tag::T)
     }
 
     fn parent(&self) -> Option<Tag> {

@@ -82,13 +82,8 @@ fn head_metadata(html: &Html) -> (Option<String>, Option<String>) {
                     .collect();
                 title = Some(normalize(&text)).filter(|t| !t.is_empty());
             }
-            "meta" if generator.is_none() => {
-                if el
-                    .attr("name")
-                    .is_some_and(|n| n.eq_ignore_ascii_case("generator"))
-                {
-                    generator = el.attr("content").map(normalize).filter(|g| !g.is_empty());
-                }
+            "meta" if generator.is_none() && is_generator(el) => {
+                generator = el.attr("content").map(normalize).filter(|g| !g.is_empty());
             }
             // Both live in <head>; the body can be large.
             "body" => break,
@@ -96,4 +91,9 @@ fn head_metadata(html: &Html) -> (Option<String>, Option<String>) {
         }
     }
     (title, generator)
+}
+
+fn is_generator(el: &scraper::node::Element) -> bool {
+    el.attr("name")
+        .is_some_and(|n| n.eq_ignore_ascii_case("generator"))
 }

@@ -217,6 +217,22 @@ pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block
                     .next()
                     .map_or(0, |w| w.chars().count());
                 let fits_before = prev.x1() + (first_word as f32 * 0.5 + 0.3) * prev.size < right;
+                // A line cut by a hyphen, or the indented continuation of a
+                // list entry, is not the end of its block however short.
+                let hyphenated = prev.chunks.last().is_some_and(|c| {
+                    let mut rev = c.text.chars().rev();
+                    matches!(rev.next(), Some('-' | '\u{2010}'))
+                        && rev.next().is_some_and(char::is_alphabetic)
+                });
+                let block_x0 = block
+                    .lines
+                    .first()
+                    .and_then(|&j| content.get(j))
+                    .map_or(0.0, |l| l.x0());
+                let hanging = block.marker_number.is_some()
+                    && marker.is_none()
+                    && line.x0() > block_x0 + 0.8 * line.size;
+                let short = fits_before && !hyphenated && !hanging;
                 let item_follows = match &marker {
                     Some(m) if m.glyph => true,
                     Some(m) => match (block.marker_number, m.number) {
@@ -230,7 +246,7 @@ pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block
                     || gap < 0.0
                     || size_change
                     || line.bold != prev.bold
-                    || fits_before
+                    || short
                     || item_follows
                     || prev.chunks.len() > 1 && is_row_start(&content, i - 1)
             }

@@ -284,10 +284,20 @@ pub fn outline(blocks: &[&Block]) -> Outline {
 
     for (i, block) in blocks.iter().enumerate() {
         let text = block.text.trim();
-        if text.is_empty() || TOC_LINE.is_match(text) {
+        let heading = matches!(block.kind, BlockKind::Heading { .. });
+        if text.is_empty() {
+            // An empty heading still ends the section before it (web pages
+            // put unnamed parts of an item under an empty <h3>).
+            if let (true, Some(item)) = (heading, out.items.last_mut()) {
+                if item.sections.last().is_some_and(|s| !s.text.is_empty()) {
+                    item.start_section(SectionKind::Other, None, "");
+                }
+            }
             continue;
         }
-        let heading = matches!(block.kind, BlockKind::Heading { .. });
+        if TOC_LINE.is_match(text) {
+            continue;
+        }
 
         // A number alone (a table cell in web pages) numbers the next title.
         if let Ok(n) = text.trim_end_matches('.').parse::<u32>() {
@@ -702,6 +712,23 @@ mod tests {
         );
         assert_eq!(o.date_line.as_deref(), Some("26. februar 2021"));
         assert_eq!(o.doc_type_words, [DocType::Notat]);
+    }
+
+    #[test]
+    fn an_empty_heading_ends_a_section() {
+        let blocks = vec![
+            Block::paragraph("1. Måltal for busfremkommelighed"),
+            Block::heading(3, "Beslutninger"),
+            Block::paragraph("Sagen blev udsat uden behandling."),
+            Block::heading(3, ""),
+            Block::paragraph("Et resumé uden overskrift."),
+            Block::paragraph("2. Eventuelt"),
+        ];
+        let o = walk(&blocks);
+        let sections = &o.items[0].sections;
+        assert_eq!(sections[0].text, "Sagen blev udsat uden behandling.");
+        assert_eq!(sections[1].kind, SectionKind::Other);
+        assert_eq!(sections[1].text, "Et resumé uden overskrift.");
     }
 
     #[test]

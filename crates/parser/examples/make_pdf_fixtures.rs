@@ -1,0 +1,482 @@
+//! Writes the small PDF fixtures of the PDF reader's tests into
+//! `crates/parser/tests/fixtures/pdf/`:
+//!
+//! `cargo run -p referat-parser --example make_pdf_fixtures`
+//!
+//! Each file exercises one thing real minutes do: a simple font re-encoded
+//! with `/Differences` (glyph names for æ ø å and the ﬁ ligature), a Type0
+//! Identity-H font whose text is known only through its ToUnicode CMap, text
+//! drawn inside (nested, self-referencing) Form XObjects, and a multi-page
+//! document with a running header, a "Side N af M" footer, a labelled header
+//! table, bullets and hyphenated line ends. Content streams are written by
+//! hand so that every operator is visible in the file.
+
+use std::path::{Path, PathBuf};
+
+use lopdf::{
+    dictionary, Dictionary, Document, EncryptionState, EncryptionVersion, Object, ObjectId,
+    Permissions, Stream, StringFormat,
+};
+
+fn out_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf")
+}
+
+/// A document whose pages each have one content stream and share `resources`.
+fn document(pages: &[Vec<u8>], resources: Dictionary, producer: Object) -> Document {
+    document_in(Document::with_version("1.5"), pages, resources, producer)
+}
+
+/// Like [`document`], adding the pages to a document that already holds
+/// objects the resources refer to.
+fn document_in(
+    mut doc: Document,
+    pages: &[Vec<u8>],
+    resources: Dictionary,
+    producer: Object,
+) -> Document {
+    let pages_id = doc.new_object_id();
+    let resources_id = doc.add_object(resources);
+    let mut kids = Vec::new();
+    for content in pages {
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content.clone()));
+        kids.push(Object::Reference(doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "Contents" => content_id,
+        })));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => count,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    let info_id = doc.add_object(
+        dictionary! { "Producer" => producer, "Title" => Object::string_literal("Testreferat") },
+    );
+    doc.trailer.set("Root", catalog_id);
+    doc.trailer.set("Info", info_id);
+    doc
+}
+
+fn save(doc: &mut Document, name: &str) {
+    let path = out_dir().join(name);
+    let mut bytes = Vec::new();
+    if let Err(e) = doc.save_to(&mut bytes) {
+        panic!("{name}: {e}");
+    }
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    println!("wrote {}", path.display());
+}
+
+/// UTF-16BE with a byte order mark, as PDF text strings may be written.
+fn utf16_string(text: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// A Type 1 standard font re-encoded: codes 128.. name Danish letters and
+/// ligatures; no /Widths, so the standard-14 metrics apply.
+fn differences_font(base: &str) -> Dictionary {
+    dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => base.to_string(),
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "BaseEncoding" => "WinAnsiEncoding",
+            "Differences" => vec![
+                128.into(), "ae".into(), "oslash".into(), "aring".into(), "AE".into(), "Oslash".into(),
+                "Aring".into(), "fi".into(), "fl".into(), "quotedblleft".into(), "quotedblright".into(),
+                "endash".into(), "bullet".into(), "uni00E6".into(),
+            ],
+        },
+    }
+}
+
+fn winansi_differences() {
+    // Codes: 128 æ, 129 ø, 130 å, 131 Æ, 132 Ø, 133 Å, 134 ﬁ, 135 ﬂ, 136 “, 137 ”, 138 –, 139 •, 140 æ (uniXXXX).
+    let content = b"BT /F1 18 Tf 72 760 Td (Udsatter\x82dets m\x81de) Tj ET
+BT /F2 11 Tf 72 720 Td (\x80 \x81 \x82 \x83 \x84 \x85) Tj ET
+BT /F2 11 Tf 72 700 Td (Der blev \x86nansieret \x87ere \x88sk\x8Cve boliger\x89 \x8A nu.) Tj ET
+BT /F2 11 Tf 72 680 Td [(M\x81det) -400 (blev) -400 (holdt) 30 ( i) -20 (  V) 60 (\x8Crket.)] TJ ET
+BT /F2 11 Tf 72 660 Td 0 Tc 20 Tw (Lang  afstand) Tj ET
+"
+    .to_vec();
+    let resources = dictionary! {
+        "Font" => dictionary! {
+            "F1" => differences_font("Helvetica-Bold"),
+            "F2" => differences_font("Helvetica"),
+        },
+    };
+    let mut doc = document(&[content], resources, utf16_string("Referatmaskine æøå"));
+    save(&mut doc, "winansi-differences.pdf");
+}
+
+/// Glyph ids of the Identity-H font: a..z at 0x20.., A..Z at 0x40.., space 3,
+/// æ ø å Æ Ø Å at 1, 2, 4, 5, 6, 7, period 8, ﬁ 0x10, ﬂ 0x11.
+fn cid_of(c: char) -> u16 {
+    match c {
+        'a'..='z' => 0x20 + (c as u16 - 'a' as u16),
+        'A'..='Z' => 0x40 + (c as u16 - 'A' as u16),
+        ' ' => 3,
+        'æ' => 1,
+        'ø' => 2,
+        'å' => 4,
+        'Æ' => 5,
+        'Ø' => 6,
+        'Å' => 7,
+        '.' => 8,
+        'ﬁ' => 0x10,
+        'ﬂ' => 0x11,
+        _ => 3,
+    }
+}
+
+fn hex_string(text: &str) -> String {
+    let mut s = String::from("<");
+    for c in text.chars() {
+        s.push_str(&format!("{:04X}", cid_of(c)));
+    }
+    s.push('>');
+    s
+}
+
+fn type0_identity() {
+    let cmap = b"/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+8 beginbfchar
+<0001> <00E6>
+<0002> <00F8>
+<0003> <0020>
+<0004> <00E5>
+<0005> <00C6>
+<0006> <00D8>
+<0007> <00C5>
+<0008> <002E>
+endbfchar
+3 beginbfrange
+<0010> <0011> [<FB01> <FB02>]
+<0020> <0039> <0061>
+<0040> <0059> <0041>
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+"
+    .to_vec();
+    let mut doc = Document::with_version("1.5");
+    let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap));
+    let descendant = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => "ABCDEF+LiberationSerif",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "DW" => 500,
+        // Spaces are narrow; capitals and æ wider.
+        "W" => vec![3.into(), vec![250.into()].into(), 0x40.into(), 0x59.into(), 667.into(), 1.into(), 2.into(), 700.into()],
+        "CIDToGIDMap" => "Identity",
+    });
+    let bold_descendant = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => "ABCDEF+LiberationSerif-Bold",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "DW" => 560,
+    });
+    let font = |descendant: ObjectId, name: &str| {
+        dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => name.to_string(),
+            "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![descendant.into()],
+            "ToUnicode" => to_unicode,
+        }
+    };
+    let regular = doc.add_object(font(descendant, "ABCDEF+LiberationSerif"));
+    let bold = doc.add_object(font(bold_descendant, "ABCDEF+LiberationSerif-Bold"));
+    let content = format!(
+        "BT /B 16 Tf 72 760 Td {} Tj ET\nBT /R 11 Tf 72 720 Td {} Tj 0 -14 Td {}<0FFF>{} Tj ET\nBT /R 11 Tf 72 680 Td [{} -300 {}] TJ ET\n",
+        hex_string("Første punkt"),
+        hex_string("æ ø å Æ Ø Å"),
+        // 0FFF has no ToUnicode entry: dropped, with a warning.
+        hex_string("Der er ﬁnansiering til ﬂere"),
+        hex_string(" boliger."),
+        hex_string("Mødet"),
+        hex_string("sluttede."),
+    );
+    let resources = dictionary! { "Font" => dictionary! { "R" => regular, "B" => bold } };
+    let mut doc = document_in(
+        doc,
+        &[content.into_bytes()],
+        resources,
+        Object::string_literal(&b"Fixture \x80 PDFDoc"[..]),
+    );
+    save(&mut doc, "type0-identity-h.pdf");
+}
+
+fn form_xobject() {
+    let mut doc = Document::with_version("1.5");
+    let font = doc.add_object(differences_font("Times-Roman"));
+    // The inner form draws the Danish letters; the outer one draws a heading
+    // line, the inner form (moved down by its /Matrix), and itself (a cycle
+    // that must be cut).
+    let inner = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 400.into(), 100.into()],
+            "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into(), (-40).into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "T" => font } },
+        },
+        b"BT /T 11 Tf 0 0 Td (\x80 \x81 \x82 og \x86nansiering) Tj ET".to_vec(),
+    ));
+    let outer_id = doc.new_object_id();
+    let outer = Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 500.into(), 200.into()],
+            "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 72.into(), 700.into()],
+            "Resources" => dictionary! {
+                "Font" => dictionary! { "T" => font },
+                "XObject" => dictionary! { "Inner" => inner, "Self" => outer_id },
+            },
+        },
+        b"BT /T 14 Tf 0 0 Td (Tekst i en formular) Tj ET /Inner Do /Self Do".to_vec(),
+    );
+    doc.objects.insert(outer_id, Object::Stream(outer));
+    let page_content = b"BT /T 11 Tf 72 780 Td (F\x81r formularen) Tj ET q 1 0 0 1 0 0 cm /Outer Do Q BT /T 11 Tf 72 600 Td (Efter formularen) Tj ET".to_vec();
+    let pages_id = doc.new_object_id();
+    let content_id = doc.add_object(Stream::new(dictionary! {}, page_content));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content_id,
+        "Resources" => dictionary! {
+            "Font" => dictionary! { "T" => font },
+            "XObject" => dictionary! { "Outer" => outer_id },
+        },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page.into()],
+            "Count" => 1,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    save(&mut doc, "form-xobject.pdf");
+}
+
+/// Escape a Latin-1 line for a PDF literal string in the re-encoded font.
+fn literal(text: &str) -> Vec<u8> {
+    let mut out = vec![b'('];
+    for c in text.chars() {
+        let b = match c {
+            'æ' => 0x80,
+            'ø' => 0x81,
+            'å' => 0x82,
+            'Æ' => 0x83,
+            'Ø' => 0x84,
+            'Å' => 0x85,
+            '–' => 0x8A,
+            '•' => 0x8B,
+            '(' | ')' | '\\' => {
+                out.push(b'\\');
+                c as u8
+            }
+            c if c.is_ascii() => c as u8,
+            _ => b'?',
+        };
+        out.push(b);
+    }
+    out.push(b')');
+    out
+}
+
+fn line(out: &mut Vec<u8>, font: &str, size: u32, x: u32, y: u32, text: &str) {
+    out.extend_from_slice(format!("BT /{font} {size} Tf {x} {y} Td ").as_bytes());
+    out.extend_from_slice(&literal(text));
+    out.extend_from_slice(b" Tj ET\n");
+}
+
+fn furniture_and_layout() {
+    let pages_total = 4;
+    let body: [&[(&str, u32, u32, &str)]; 4] = [
+        &[
+            ("B", 11, 72, "Forum:"),
+            ("R", 11, 180, "Udsatterådet"),
+            ("NEXT", 0, 0, ""),
+            ("B", 11, 72, "Deltagere:"),
+            (
+                "R",
+                11,
+                180,
+                "Jette Nyboe, Lisbeth Andersen, Jannie Hansen, Berit",
+            ),
+            ("NEXT", 0, 0, ""),
+            ("R", 11, 180, "Berrig og Rene Meyrowitsch"),
+            ("NEXT", 0, 0, ""),
+            ("B", 11, 72, "Afbud:"),
+            ("R", 11, 180, "Søren Mogensen"),
+            ("GAP", 0, 0, ""),
+            ("H", 16, 72, "1. Valg af næstformand"),
+            ("GAP", 0, 0, ""),
+            (
+                "R",
+                11,
+                72,
+                "Nina Gustavussen er trådt ud af rådet og dermed er næstformandspo-",
+            ),
+            ("NEXT", 0, 0, ""),
+            (
+                "R",
+                11,
+                72,
+                "sten vakant. Rådet drøftede sagen med Sundheds- og Socialudvalget",
+            ),
+            ("NEXT", 0, 0, ""),
+            (
+                "R",
+                11,
+                72,
+                "og med forvaltningen, der vil søge EU-midler til et nyt projekt for",
+            ),
+            ("NEXT", 0, 0, ""),
+            ("R", 11, 72, "borgere, som er bo-"),
+            ("NEXT", 0, 0, ""),
+            ("R", 11, 72, "sat i kommunen."),
+        ],
+        &[
+            ("R", 11, 72, "Rådet ønsker at:"),
+            ("NEXT", 0, 0, ""),
+            ("R", 11, 72, "•"),
+            ("R", 11, 90, "holde et borgermøde i foråret,"),
+            ("NEXT", 0, 0, ""),
+            ("R", 11, 72, "•"),
+            (
+                "R",
+                11,
+                90,
+                "skrive til Sundheds- og Ældreudvalget om økonomi og",
+            ),
+            ("NEXT", 0, 0, ""),
+            ("R", 11, 90, "lokaler."),
+            ("GAP", 0, 0, ""),
+            (
+                "R",
+                11,
+                72,
+                "Det sidste afsnit på denne side fortsætter på den næste side, hvor det",
+            ),
+        ],
+        &[
+            (
+                "R",
+                11,
+                72,
+                "slutter med en helt almindelig sætning om mødets forløb.",
+            ),
+            ("GAP", 0, 0, ""),
+            ("H", 16, 72, "2. Eventuelt"),
+            ("GAP", 0, 0, ""),
+            ("R", 11, 72, "Intet."),
+        ],
+        &[("R", 11, 72, "Referatet blev godkendt.")],
+    ];
+    let mut pages = Vec::new();
+    for (n, lines) in body.iter().enumerate() {
+        let mut out = Vec::new();
+        line(&mut out, "R", 9, 460, 800, "Referat – Udsatterådet");
+        let mut y = 740u32;
+        for &(font, size, x, text) in lines.iter() {
+            match font {
+                "NEXT" => y -= 14,
+                "GAP" => y -= 26,
+                _ => line(&mut out, font, size, x, y, text),
+            }
+        }
+        line(
+            &mut out,
+            "R",
+            9,
+            270,
+            40,
+            &format!("Side {} af {pages_total}", n + 1),
+        );
+        pages.push(out);
+    }
+    let resources = dictionary! {
+        "Font" => dictionary! {
+            "R" => differences_font("Helvetica"),
+            "B" => differences_font("Helvetica-Bold"),
+            "H" => differences_font("Helvetica-Bold"),
+        },
+    };
+    let mut doc = document(&pages, resources, Object::string_literal("Fixture"));
+    save(&mut doc, "furniture-and-layout.pdf");
+
+    // The same document encrypted: once with an empty user password (opens
+    // without asking), once with a password we do not have.
+    for (user, name) in [
+        ("", "encrypted-empty-password.pdf"),
+        ("hemmelig", "encrypted-password.pdf"),
+    ] {
+        let mut doc = document(
+            &pages,
+            dictionary! { "Font" => dictionary! { "R" => differences_font("Helvetica"), "B" => differences_font("Helvetica-Bold"), "H" => differences_font("Helvetica-Bold") } },
+            Object::string_literal("Fixture"),
+        );
+        doc.trailer.set(
+            "ID",
+            vec![
+                Object::String(b"0123456789abcdef".to_vec(), StringFormat::Hexadecimal),
+                Object::String(b"0123456789abcdef".to_vec(), StringFormat::Hexadecimal),
+            ],
+        );
+        let state = EncryptionState::try_from(EncryptionVersion::V2 {
+            document: &doc,
+            owner_password: "ejer",
+            user_password: user,
+            key_length: 128,
+            permissions: Permissions::all(),
+        })
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        doc.encrypt(&state)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        save(&mut doc, name);
+    }
+}
+
+fn main() {
+    if let Err(e) = std::fs::create_dir_all(out_dir()) {
+        panic!("{}: {e}", out_dir().display());
+    }
+    winansi_differences();
+    type0_identity();
+    form_xobject();
+    furniture_and_layout();
+}
