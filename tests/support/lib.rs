@@ -1,5 +1,11 @@
 //! Helpers shared by the end-to-end tests and benchmarks: where the corpus and
 //! the real minutes are.
+//!
+//! The README is compiled here as documentation, so that its Rust example is
+//! built and run by `cargo test` and cannot go stale.
+
+#[doc = include_str!("../../README.md")]
+pub mod readme {}
 
 use std::path::PathBuf;
 

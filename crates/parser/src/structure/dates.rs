@@ -29,7 +29,8 @@ impl FoundDate {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// Danish month names, January first.
+pub const MONTHS: [&str; 12] = [
     "januar",
     "februar",
     "marts",
@@ -43,6 +44,12 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
+
+/// Whether a word is a Danish month name ("maj", "Oktober").
+pub fn is_month_name(word: &str) -> bool {
+    let w = word.to_lowercase();
+    MONTHS.contains(&w.as_str())
+}
 
 /// The month number of a Danish month name or its common abbreviation.
 fn month_number(name: &str) -> Option<u32> {

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use referat_schema::{DocType, Section, SectionKind, Status};
 use regex::Regex;
 
-use super::dates::find_dates;
+use super::dates::{find_dates, is_month_name};
 use super::labels::{
     doc_type_word, header_field, is_group_heading, section_label, split_header_line, status_marker,
     HeaderField,
@@ -110,21 +110,6 @@ static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
-const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// A numbered item title in a block: (number, title, whether "Punkt" said so).
 fn numbered_title(block: &Block) -> Option<(u32, String, bool)> {
     if let BlockKind::ListItem {
@@ -153,7 +138,7 @@ fn numbered_title(block: &Block) -> Option<(u32, String, bool)> {
     }
     let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_end_matches([',', '.', ':']);
-    if MONTHS.contains(&first) || first.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if is_month_name(first) || first.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None; // "4. april – …", "1. 200 kr."
     }
     if !rest.chars().next().is_some_and(char::is_alphabetic) {

@@ -58,12 +58,7 @@ pub fn extract(doc: &BlockDocument, source: Source) -> Record {
         .or_else(|| doc.meta_title.as_deref().and_then(meta::body_in))
         .or_else(|| meta::most_named_body(&record.text));
 
-    let has_memo_fields = outline.header.iter().any(|h| {
-        matches!(
-            h.field,
-            HeaderField::Recipients | HeaderField::CopyTo | HeaderField::Author
-        )
-    });
+    let has_memo_fields = outline.header.iter().any(|h| h.field.is_memo_field());
     let has_decisions = outline
         .items
         .iter()
