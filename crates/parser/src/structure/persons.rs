@@ -244,11 +244,18 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// "TinaMaria": two capitalised parts run together, a common way to write a
-/// double given name.
+/// "TinaMaria": two given names run together, a common way to write a
+/// double given name ("BoVest" and "LinkedIn" are not: both halves must be
+/// given names).
 fn is_joined_given_name(w: &str) -> bool {
-    let uppers = w.chars().filter(|c| c.is_uppercase()).count();
-    uppers == 2 && capitalised(w) && w.chars().all(char::is_alphabetic) && w.chars().count() >= 6
+    if !capitalised(w) || !w.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let Some((split, _)) = w.char_indices().skip(1).find(|(_, c)| c.is_uppercase()) else {
+        return false;
+    };
+    let (first, second) = w.split_at(split);
+    !second.chars().skip(1).any(char::is_uppercase) && is_given_name(first) && is_given_name(second)
 }
 
 /// Words that end a capitalised run: institutions, places, months.
@@ -424,14 +431,26 @@ impl PersonIndex {
     pub fn resolve(&self, short: &str) -> Option<String> {
         let folded = fold(short);
         let short_words: Vec<&str> = folded.split_whitespace().collect();
+        let extends = |long: &str, short: &[&str]| {
+            let f = fold(long);
+            let words: Vec<&str> = f.split_whitespace().collect();
+            words.len() > short.len() && words.starts_with(short)
+        };
         let candidates: Vec<&String> = self
             .entries
             .keys()
-            .filter(|full| {
-                let f = fold(full);
-                let full_words: Vec<&str> = f.split_whitespace().collect();
-                full_words.len() > short_words.len() && full_words.starts_with(&short_words)
+            .filter(|full| extends(full, &short_words))
+            .collect();
+        // "Helge" with "Helge Bo" and "Helge Bo Jensen": the middle form is a
+        // short form itself, so only the longest names count.
+        let candidates: Vec<&String> = candidates
+            .iter()
+            .filter(|c| {
+                let f = fold(c);
+                let words: Vec<&str> = f.split_whitespace().collect();
+                !candidates.iter().any(|other| extends(other, &words))
             })
+            .copied()
             .collect();
         match candidates.as_slice() {
             [one] => Some((*one).clone()),
@@ -588,6 +607,21 @@ mod tests {
         let lise = people.iter().find(|p| p.name == "Lise Meldgaard").unwrap();
         assert_eq!(lise.mentions, 2);
         assert!(people.iter().any(|p| p.name == "Søren"));
+    }
+
+    #[test]
+    fn a_first_name_links_past_a_middle_form() {
+        let mut idx = PersonIndex::default();
+        for n in ["Helge Bo Jensen", "Helge Bo", "Helge"] {
+            idx.add(n, None);
+        }
+        assert_eq!(idx.resolve("Helge").as_deref(), Some("Helge Bo Jensen"));
+        assert_eq!(idx.summarise().len(), 1);
+    }
+
+    #[test]
+    fn joined_names_need_two_given_names() {
+        assert_eq!(names("med TinaMaria om BoVest og LinkedIn"), ["TinaMaria"]);
     }
 
     #[test]
