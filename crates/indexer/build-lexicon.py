@@ -25,7 +25,8 @@ carry further classes) are expanded here into entries of their own.
 
 Output format (UTF-8, one record per line, tab-separated, '#' comments):
   R <class> <strip> <add> <condition>   an inflection rule ('' for empty)
-  W <word> <codes> <class,class,...>    a lower-case word
+  P <id> <codes> <class,class,...>      a word profile
+  <word> <id>                           a lower-case word and its profile
 codes: '0' begins/continues a compound as is, 's' with -s-, 'e' with -e-,
        'z' may end a compound, 'k' is a word of its own (a dictionary entry
        that needs no affix).
@@ -141,15 +142,20 @@ def main():
             for strip, suffix, cond, out_flags in rules[c]:
                 if COMPOUND_END in out_flags and suffix:
                     out.write(f"R\t{c}\t{strip}\t{suffix}\t{cond}\n")
-        kept = 0
+        # Words share a few hundred (codes, classes) profiles: number them.
+        profiles = {}
+        rows = []
         for w in sorted(words):
             codes, classes = words[w]
             if not codes and not classes:
                 continue
-            kept += 1
-            code_str = "".join(sorted(codes))
-            class_str = ",".join(sorted(classes, key=int))
-            out.write(f"W\t{w}\t{code_str}\t{class_str}\n")
+            key = ("".join(sorted(codes)), ",".join(sorted(classes, key=int)))
+            rows.append((w, profiles.setdefault(key, len(profiles))))
+        for (code_str, class_str), pid in sorted(profiles.items(), key=lambda kv: kv[1]):
+            out.write(f"P\t{pid}\t{code_str}\t{class_str}\n")
+        for w, pid in rows:
+            out.write(f"{w}\t{pid}\n")
+        kept = len(rows)
     print(f"{kept} words, {len(end_classes)} inflection classes -> {out_path}", file=sys.stderr)
 
 

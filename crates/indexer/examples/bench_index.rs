@@ -55,7 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Helge Bo Jensen",
     ];
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let mut paragraph = |rng: &mut Rng, n: usize| -> String {
+    let paragraph = |rng: &mut Rng, n: usize| -> String {
         (0..n)
             .map(|_| sentences[rng.below(sentences.len())].as_str())
             .collect::<Vec<_>>()

@@ -23,8 +23,8 @@ pub fn doc_key(id: &str) -> u64 {
 /// minute taker, a memo's author, the persons list with its variants
 /// (first-name mentions linked to a full name) and names mentioned in items.
 ///
-/// This is the hook for person resolution across documents (issue 9): an
-/// alias table can add the resolved names and variants here before indexing.
+/// Person resolution across documents adds to these through
+/// [`crate::PersonAliases`].
 pub fn person_names(record: &Record) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let lists = [
@@ -95,9 +95,13 @@ fn add_shared(doc: &mut TantivyDocument, fields: &Fields, record: &Record, names
 }
 
 /// The tantivy documents for a record: the document entry first, then one
-/// entry per item.
-pub fn documents(fields: &Fields, record: &Record) -> Result<Vec<TantivyDocument>, IndexError> {
-    let names = person_names(record);
+/// entry per item. `names` are the person names to index, normally
+/// [`person_names`] of the record (plus any aliases).
+pub fn documents(
+    fields: &Fields,
+    record: &Record,
+    names: &[String],
+) -> Result<Vec<TantivyDocument>, IndexError> {
     let json = serde_json::to_string(record).map_err(|e| IndexError::CorruptRecord {
         id: record.id.clone(),
         reason: e.to_string(),
@@ -107,7 +111,7 @@ pub fn documents(fields: &Fields, record: &Record) -> Result<Vec<TantivyDocument
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.kind, KIND_DOC);
     doc.add_u64(fields.is_item, 0);
-    add_shared(&mut doc, fields, record, &names);
+    add_shared(&mut doc, fields, record, names);
     if let Some(title) = &record.title {
         doc.add_text(fields.title, title);
     }
@@ -132,7 +136,7 @@ pub fn documents(fields: &Fields, record: &Record) -> Result<Vec<TantivyDocument
         doc.add_text(fields.kind, KIND_ITEM);
         doc.add_u64(fields.is_item, 1);
         doc.add_u64(fields.item, u64::from(item.number));
-        add_shared(&mut doc, fields, record, &names);
+        add_shared(&mut doc, fields, record, names);
         if let Some(title) = &item.title {
             doc.add_text(fields.title, title);
         }
@@ -202,7 +206,7 @@ mod tests {
                 dates: Vec::new(),
             });
         }
-        let docs = documents(&fields, &r).expect("documents");
+        let docs = documents(&fields, &r, &person_names(&r)).expect("documents");
         assert_eq!(docs.len(), 4);
     }
 }

@@ -33,6 +33,8 @@
 //! # }
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 mod collect;
 pub mod date;
@@ -51,4 +53,4 @@ pub use query::{Query, Sort, EXACT_BOOST};
 pub use referat_schema::SectionKind;
 pub use search::{Hit, SearchResults, Snippet, SNIPPET_CHARS};
 pub use stats::{Stats, UNKNOWN};
-pub use writer::{Upsert, Writer};
+pub use writer::{PersonAliases, Upsert, Writer};

@@ -27,6 +27,30 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
+impl Snippet {
+    /// The text with each highlight wrapped in `open` and `close`, e.g.
+    /// terminal colour codes or `**` for Markdown.
+    pub fn marked(&self, open: &str, close: &str) -> String {
+        let mut out = String::with_capacity(self.text.len() + 16);
+        let mut at = 0;
+        for range in &self.highlights {
+            let (Some(before), Some(word)) = (
+                self.text.get(at..range.start),
+                self.text.get(range.start..range.end),
+            ) else {
+                continue;
+            };
+            out.push_str(before);
+            out.push_str(open);
+            out.push_str(word);
+            out.push_str(close);
+            at = range.end;
+        }
+        out.push_str(self.text.get(at..).unwrap_or_default());
+        out
+    }
+}
+
 /// One search result: a whole document or one agenda item.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Hit {
@@ -220,6 +244,20 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marked_wraps_highlights() {
+        let snippet = Snippet {
+            text: "skæve boliger i byen".into(),
+            highlights: vec![0..6, 7..14],
+        };
+        assert_eq!(snippet.marked("[", "]"), "[skæve] [boliger] i byen");
+        let broken = Snippet {
+            text: "abc".into(),
+            highlights: std::iter::once(2..9).collect(),
+        };
+        assert_eq!(broken.marked("[", "]"), "abc");
+    }
 
     #[test]
     fn leading_text_cuts_at_words() {

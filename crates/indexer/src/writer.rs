@@ -8,6 +8,7 @@
 //! ([`IndexError::Locked`]).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use referat_schema::Record;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -16,7 +17,7 @@ use tantivy::query::AllQuery;
 use tantivy::schema::Value;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
-use crate::document::documents;
+use crate::document::{documents, person_names};
 use crate::index::{index_error, Index};
 use crate::IndexError;
 
@@ -36,10 +37,20 @@ pub enum Upsert {
     Replaced,
 }
 
+/// Other names under which a person should be found: the hook for resolving
+/// persons across documents (one person, many spellings). The names returned
+/// are indexed beside the name as written, so `--person` finds either.
+pub trait PersonAliases: Send + Sync {
+    /// Other names for `name` as it appears in `record` (the record gives the
+    /// municipality and date, which resolution needs). Empty when none.
+    fn aliases(&self, record: &Record, name: &str) -> Vec<String>;
+}
+
 /// The index writer. Records are keyed by their source path.
 pub struct Writer<'a> {
     index: &'a Index,
     inner: tantivy::IndexWriter,
+    aliases: Option<Arc<dyn PersonAliases>>,
     /// Paths changed since the last commit: the SHA-256 now indexed, or
     /// `None` when removed. The searcher only sees the last commit.
     pending: HashMap<String, Option<String>>,
@@ -60,6 +71,7 @@ impl Index {
         Ok(Writer {
             index: self,
             inner,
+            aliases: None,
             pending: HashMap::new(),
         })
     }
@@ -84,6 +96,44 @@ impl Index {
 }
 
 impl Writer<'_> {
+    /// Indexes person aliases from now on. Records already indexed keep their
+    /// names until replaced (see [`Writer::replace`]).
+    pub fn set_person_aliases(&mut self, aliases: Arc<dyn PersonAliases>) {
+        self.aliases = Some(aliases);
+    }
+
+    /// The person names to index for a record, aliases included.
+    fn names(&self, record: &Record) -> Vec<String> {
+        let mut names = person_names(record);
+        if let Some(aliases) = &self.aliases {
+            let extra: Vec<String> = names
+                .iter()
+                .flat_map(|n| aliases.aliases(record, n))
+                .collect();
+            for name in extra {
+                if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+
+    /// Replaces the record from the same source path even when its content
+    /// is unchanged (e.g. after the alias table changed).
+    pub fn replace(&mut self, record: &Record) -> Result<(), IndexError> {
+        let docs = documents(&self.index.fields, record, &self.names(record))?;
+        self.delete_path(&record.source.path);
+        for doc in docs {
+            self.inner.add_document(doc)?;
+        }
+        self.pending.insert(
+            record.source.path.clone(),
+            Some(record.source.sha256.clone()),
+        );
+        Ok(())
+    }
+
     /// Adds a record, or replaces the one from the same source path when its
     /// SHA-256 changed, or does nothing when it did not.
     pub fn upsert(&mut self, record: &Record) -> Result<Upsert, IndexError> {
@@ -97,7 +147,7 @@ impl Writer<'_> {
             Some(_) => Upsert::Replaced,
             None => Upsert::Added,
         };
-        let docs = documents(&self.index.fields, record)?;
+        let docs = documents(&self.index.fields, record, &self.names(record))?;
         if outcome == Upsert::Replaced {
             self.delete_path(path);
         }

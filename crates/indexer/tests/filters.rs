@@ -301,3 +301,45 @@ fn sort_by_date_and_paging() {
     assert_eq!(page.hits.len(), 1);
     assert_eq!(page.hits[0].date.as_deref(), Some("2020-06-01"));
 }
+
+/// Resolves the bare first name "Rene" in Aarhus to "René Meyrowitsch".
+struct AarhusAliases;
+
+impl referat_indexer::PersonAliases for AarhusAliases {
+    fn aliases(&self, record: &Record, name: &str) -> Vec<String> {
+        if record.municipality.as_deref() == Some("Aarhus") && name == "Rene" {
+            vec!["René Meyrowitsch".to_string()]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+#[test]
+fn person_aliases_make_a_variant_findable_by_the_full_name() {
+    let mut r = record("aarhus-2022", 1, "Referat.");
+    r.municipality = Some("Aarhus".into());
+    r.attendees = vec![person("Rene")];
+    let index = referat_indexer::Index::in_memory().expect("index");
+    let full_name = Query {
+        person: Some("René Meyrowitsch".into()),
+        ..Query::default()
+    };
+    {
+        let mut writer = index.writer(50_000_000).expect("writer");
+        writer.upsert(&r).expect("upsert");
+        writer.commit().expect("commit");
+    }
+    assert!(hits(&index, &full_name).is_empty());
+    let mut writer = index.writer(50_000_000).expect("writer");
+    writer.set_person_aliases(std::sync::Arc::new(AarhusAliases));
+    // Unchanged content is skipped by upsert; replace re-indexes it.
+    assert_eq!(
+        writer.upsert(&r).expect("upsert"),
+        referat_indexer::Upsert::Unchanged
+    );
+    writer.replace(&r).expect("replace");
+    writer.commit().expect("commit");
+    assert_eq!(hits(&index, &full_name), [(r.id.clone(), None)]);
+    assert_eq!(index.stats().expect("stats").documents, 1);
+}

@@ -190,3 +190,16 @@ fn stats_count_by_municipality_year_type_and_format() {
     assert_eq!(stats.by_doc_type.get("referat"), Some(&2));
     assert_eq!(stats.by_body.get(referat_indexer::UNKNOWN), Some(&2));
 }
+
+#[test]
+fn an_index_with_another_schema_is_refused() {
+    let dir = TempDir::new("schema");
+    std::fs::create_dir_all(&dir.0).expect("mkdir");
+    let mut builder = tantivy::schema::Schema::builder();
+    builder.add_text_field("something_else", tantivy::schema::TEXT);
+    tantivy::Index::create_in_dir(&dir.0, builder.build()).expect("other index");
+    assert!(matches!(
+        Index::open_or_create(&dir.0),
+        Err(IndexError::SchemaMismatch(_))
+    ));
+}

@@ -156,3 +156,34 @@ fn decomposed_unicode_in_text_is_found() {
     let index = index_of(&[record("a", 1, "Mødet i A\u{30a}lborg om ska\u{30a}ne")]);
     assert_eq!(doc_ids(&index, "Ålborg").len(), 1);
 }
+
+#[test]
+fn phrases_with_compounds_and_hyphenated_words() {
+    let index = index_of(&[
+        record("a", 1, "Ensomhedspuljen fordeles til IT-systemet i år."),
+        record(
+            "b",
+            1,
+            "Puljen fordeles ikke. Ensomhedspuljen er brugt. IT og systemet.",
+        ),
+    ]);
+    assert_eq!(
+        doc_ids(&index, "\"ensomhedspuljen fordeles\""),
+        [record("a", 1, "").id]
+    );
+    assert_eq!(doc_ids(&index, "\"pulje fordeles\"").len(), 2);
+    assert_eq!(doc_ids(&index, "IT-systemet"), [record("a", 1, "").id]);
+}
+
+#[test]
+fn stop_words_are_found_in_the_exact_field_only() {
+    let index = index_of(&[
+        record("a", 1, "Skæve boliger og budget"),
+        record("b", 1, "Skæve boliger, budget"),
+    ]);
+    // "og" is a stop word: the stemmed field drops it, the exact field has it.
+    assert_eq!(
+        doc_ids(&index, "\"boliger og budget\""),
+        [record("a", 1, "").id]
+    );
+}

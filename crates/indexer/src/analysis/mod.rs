@@ -47,6 +47,10 @@ pub const KEY: &str = "da_key";
 /// each, so tantivy's default of 40 would drop long Danish compounds.
 pub const MAX_TOKEN_BYTES: usize = 100;
 
+/// Filter values longer than this are not indexed (tantivy's terms are
+/// limited to 64 KB; no municipality or body name comes near).
+pub const MAX_KEY_BYTES: usize = 1_000;
+
 /// Normalised words, not stemmed, stop words kept.
 pub fn exact_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(DanishTokenizer::default())
@@ -84,6 +88,7 @@ pub fn person_analyzer() -> TextAnalyzer {
 /// Filter values (municipality, body, …): the whole value in lower case.
 pub fn key_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(RawTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_KEY_BYTES))
         .filter(LowerCaser)
         .build()
 }
@@ -153,5 +158,34 @@ mod tests {
         assert_eq!(tokens(&mut exact_analyzer(), word), [word]);
         let too_long = "ø".repeat(60);
         assert!(tokens(&mut exact_analyzer(), &too_long).is_empty());
+    }
+
+    #[test]
+    fn hostile_text_is_analysed_without_panics() {
+        let long_word = "ø".repeat(100_000);
+        let hyphens = "ab- ".repeat(10_000) + "og socialudvalget";
+        let samples = [
+            "",
+            "\u{30a}\u{30a}a\u{30a}",
+            "-- og -- eller - samt -",
+            "\u{0}\u{200b}\u{feff}\u{202e}abc\u{202c}",
+            "🙂 Møde🙂møde 𝔐𝔬𝔡𝔢",
+            "İstanbul ǅ ß ẞ Σσς",
+            long_word.as_str(),
+            hyphens.as_str(),
+        ];
+        for text in samples {
+            for mut analyzer in [
+                exact_analyzer(),
+                stemmed_analyzer(),
+                person_analyzer(),
+                key_analyzer(),
+            ] {
+                let out = tokens(&mut analyzer, text);
+                assert!(out
+                    .iter()
+                    .all(|t| t.len() <= text.len().max(MAX_TOKEN_BYTES) * 2));
+            }
+        }
     }
 }

@@ -41,11 +41,14 @@ pub fn normalise_scandinavian(word: &str, out: &mut String) {
 
 /// Whether [`normalise_scandinavian`] would change the word.
 fn needs_normalising(word: &str) -> bool {
-    word.contains("aa")
-        || word.contains("ae")
-        || word.contains("oe")
-        || word.contains('ä')
-        || word.contains('ö')
+    let bytes = word.as_bytes();
+    // ä and ö are U+00E4 and U+00F6: UTF-8 0xC3 0xA4 and 0xC3 0xB6.
+    bytes.windows(2).any(|pair| {
+        matches!(
+            pair,
+            [b'a', b'a'] | [b'a', b'e'] | [b'o', b'e'] | [0xC3, 0xA4] | [0xC3, 0xB6]
+        )
+    })
 }
 
 impl TokenFilter for ScandinavianNormaliser {
@@ -137,6 +140,16 @@ mod tests {
             analyse("møde mode får far mål mal"),
             ["møde", "mode", "får", "far", "mål", "mal"]
         );
+    }
+
+    #[test]
+    fn detects_every_pair_to_normalise() {
+        for word in ["aalborg", "skaeve", "boern", "bär", "öl"] {
+            assert!(needs_normalising(word), "{word}");
+        }
+        for word in ["ålborg", "skæve", "børn", "møde", "a", ""] {
+            assert!(!needs_normalising(word), "{word}");
+        }
     }
 
     #[test]

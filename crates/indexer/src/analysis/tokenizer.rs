@@ -50,7 +50,8 @@ impl TokenStream for DanishTokenStream<'_> {
         let start = self.cursor + start_rel;
         let mut end = self.text.len();
         for (i, c) in self.text[start..].char_indices() {
-            if !is_word_char(c) && !is_combining_mark(c) {
+            // Combining marks are never ASCII: skip the table look-up for spaces.
+            if !is_word_char(c) && (c.is_ascii() || !is_combining_mark(c)) {
                 end = start + i;
                 break;
             }
@@ -58,7 +59,7 @@ impl TokenStream for DanishTokenStream<'_> {
         self.cursor = end;
         let word = &self.text[start..end];
         self.token.text.clear();
-        if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+        if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
             self.token.text.push_str(word);
         } else {
             self.token.text.extend(word.nfc());
