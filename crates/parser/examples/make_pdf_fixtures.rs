@@ -110,7 +110,8 @@ fn winansi_differences() {
 BT /F2 11 Tf 72 720 Td (\x80 \x81 \x82 \x83 \x84 \x85) Tj ET
 BT /F2 11 Tf 72 700 Td (Der blev \x86nansieret \x87ere \x88sk\x8Cve boliger\x89 \x8A nu.) Tj ET
 BT /F2 11 Tf 72 680 Td [(M\x81det) -400 (blev) -400 (holdt) 30 ( i) -20 (  V) 60 (\x8Crket.)] TJ ET
-BT /F2 11 Tf 72 660 Td 0 Tc 20 Tw (Lang  afstand) Tj ET
+BT /F2 11 Tf 72 660 Td 0 Tc 20 Tw (Lang  afstand) Tj 0 Tw ET
+BT /F2 11 Tf 72 620 Td (Der er fundet en l\x81sning for hjem\xAD) Tj 0 -14 Td (l\x81se i byen.) Tj ET
 "
     .to_vec();
     let resources = dictionary! {
@@ -215,12 +216,12 @@ end
     let regular = doc.add_object(font(descendant, "ABCDEF+LiberationSerif"));
     let bold = doc.add_object(font(bold_descendant, "ABCDEF+LiberationSerif-Bold"));
     let content = format!(
-        "BT /B 16 Tf 72 760 Td {} Tj ET\nBT /R 11 Tf 72 720 Td {} Tj 0 -14 Td {}<0FFF>{} Tj ET\nBT /R 11 Tf 72 680 Td [{} -300 {}] TJ ET\n",
+        "BT /B 16 Tf 72 760 Td {} Tj ET\nBT /R 11 Tf 72 720 Td {} Tj 0 -14 Td <{}0FFF{}> Tj ET\nBT /R 11 Tf 72 680 Td [{} -300 {}] TJ ET\n",
         hex_string("Første punkt"),
         hex_string("æ ø å Æ Ø Å"),
         // 0FFF has no ToUnicode entry: dropped, with a warning.
-        hex_string("Der er ﬁnansiering til ﬂere"),
-        hex_string(" boliger."),
+        hex_string("Der er ﬁnansiering til ﬂere").trim_matches(['<', '>']),
+        hex_string(" boliger.").trim_matches(['<', '>']),
         hex_string("Mødet"),
         hex_string("sluttede."),
     );
@@ -471,6 +472,111 @@ fn furniture_and_layout() {
     }
 }
 
+/// A page set in two columns, the right one on baselines of its own, under a
+/// title spanning both.
+fn two_columns() {
+    let left = [
+        "Venstre spalte begynder her med en",
+        "almindelig tekst, som fortsætter ned",
+        "gennem spalten og slutter først, når",
+        "spalten er helt fyldt op med ord.",
+        "",
+        "Andet afsnit i venstre spalte står",
+        "under det første afsnit.",
+    ];
+    let right = [
+        "Højre spalte læses efter den venstre,",
+        "selv om dens linjer står i næsten",
+        "samme højde som den venstre spaltes",
+        "linjer, blot lidt forskudt nedad.",
+    ];
+    let mut out = Vec::new();
+    line(&mut out, "B", 16, 72, 760, "Nyt fra rådet i to spalter");
+    for (i, text) in left.iter().enumerate() {
+        if !text.is_empty() {
+            line(&mut out, "R", 10, 72, 720 - 13 * i as u32, text);
+        }
+    }
+    for (i, text) in right.iter().enumerate() {
+        line(&mut out, "R", 10, 320, 715 - 13 * i as u32, text);
+    }
+    let resources = dictionary! {
+        "Font" => dictionary! { "R" => differences_font("Times-Roman"), "B" => differences_font("Times-Bold") },
+    };
+    let mut doc = document(&[out], resources, Object::string_literal("Fixture"));
+    save(&mut doc, "two-columns.pdf");
+}
+
+/// A portrait page shown in landscape (/Rotate 90) whose text is drawn
+/// turned so that it reads horizontally as displayed.
+fn rotated_page() {
+    let mut content = Vec::new();
+    for (x, text) in [
+        (100, "Vandret tekst på en roteret side"),
+        (130, "Anden linje læses efter den første."),
+    ] {
+        content.extend_from_slice(format!("BT /R 12 Tf 0 1 -1 0 {x} 72 Tm ").as_bytes());
+        content.extend_from_slice(&literal(text));
+        content.extend_from_slice(b" Tj ET\n");
+    }
+    let resources = dictionary! { "Font" => dictionary! { "R" => differences_font("Helvetica") } };
+    let mut doc = document(&[content], resources, Object::string_literal("Fixture"));
+    for (_, obj) in doc.objects.iter_mut() {
+        if let Object::Dictionary(d) = obj {
+            if d.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"Page") {
+                d.set("Rotate", 90);
+            }
+        }
+    }
+    save(&mut doc, "rotated-page.pdf");
+}
+
+/// A table of contents: dotted leaders, page numbers set off at the right,
+/// and one title wrapped over two lines.
+fn table_of_contents() {
+    let mut out = Vec::new();
+    line(&mut out, "B", 16, 72, 760, "Indholdsfortegnelse");
+    let entries: [(&str, &str); 4] = [
+        ("Godkendelse af dagsorden ........................................................", "3"),
+        ("Orientering fra formanden ......................................................", "4"),
+        ("", ""),
+        ("Eventuelt .................................................................................", "9"),
+    ];
+    let mut y = 730;
+    for (title, page) in entries {
+        if title.is_empty() {
+            line(
+                &mut out,
+                "R",
+                11,
+                72,
+                y,
+                "Forslag om et nyt værested for hjemløse borgere i bymidten, med",
+            );
+            y -= 16;
+            line(
+                &mut out,
+                "R",
+                11,
+                72,
+                y,
+                "tilhørende budget ........................................................",
+            );
+            line(&mut out, "R", 11, 500, y, "6");
+        } else {
+            line(&mut out, "R", 11, 72, y, title);
+            line(&mut out, "R", 11, 500, y, page);
+        }
+        y -= 16;
+    }
+    line(&mut out, "R", 11, 72, y - 30, "Referatet følger her.");
+    let resources = dictionary! {
+        "Font" => dictionary! { "R" => differences_font("Helvetica"), "B" => differences_font("Helvetica-Bold") },
+    };
+    let mut doc = document(&[out], resources, Object::string_literal("Fixture"));
+    save(&mut doc, "table-of-contents.pdf");
+}
+
 fn main() {
     if let Err(e) = std::fs::create_dir_all(out_dir()) {
         panic!("{}: {e}", out_dir().display());
@@ -479,4 +585,7 @@ fn main() {
     type0_identity();
     form_xobject();
     furniture_and_layout();
+    two_columns();
+    rotated_page();
+    table_of_contents();
 }

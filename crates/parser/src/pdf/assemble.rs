@@ -175,7 +175,10 @@ struct Open {
 /// Turn one page's lines (top to bottom, furniture flagged) into blocks.
 pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block>) {
     let content: Vec<&Line> = lines.iter().collect();
-    let (left, right) = text_edges(lines);
+    let edges = [
+        text_edges(lines, 0, typo.body_size),
+        text_edges(lines, 1, typo.body_size),
+    ];
     let mut open: Option<Open> = None;
     let mut i = 0usize;
     while let Some(line) = content.get(i) {
@@ -189,8 +192,26 @@ pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block
             continue;
         }
         if is_toc_entry(line) || toc_neighbour(&content, i) {
-            flush(&mut open, &content, typo, out);
-            let mut b = Block::paragraph(line.text());
+            // A title too long for one line starts on the line(s) before its
+            // leaders, at the same indent.
+            let mut text = String::new();
+            if let Some(block) = open.take() {
+                let wrapped_title = block.lines.iter().all(|&j| {
+                    content.get(j).is_some_and(|l| {
+                        (l.x0() - line.x0()).abs() < 2.0
+                            && (l.size - line.size).abs() < 0.3
+                            && i - j <= 3
+                    })
+                }) && block.marker_number.is_none();
+                if wrapped_title {
+                    text = block.text;
+                } else {
+                    open = Some(block);
+                    flush(&mut open, &content, typo, out);
+                }
+            }
+            join_line(&mut text, &line.text());
+            let mut b = Block::paragraph(normalize(&text));
             b.page = Some(line.page);
             out.push(b);
             i += 1;
@@ -216,6 +237,9 @@ pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block
                     .split_whitespace()
                     .next()
                     .map_or(0, |w| w.chars().count());
+                let right = edges
+                    .get(usize::from(prev.column.min(1)))
+                    .map_or(f32::INFINITY, |e| e.1);
                 let fits_before = prev.x1() + (first_word as f32 * 0.5 + 0.3) * prev.size < right;
                 // A line cut by a hyphen, or the indented continuation of a
                 // list entry, is not the end of its block however short.
@@ -229,9 +253,19 @@ pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block
                     .first()
                     .and_then(|&j| content.get(j))
                     .map_or(0.0, |l| l.x0());
+                // A wrapped list entry goes on at its text's indent, in the
+                // middle of a sentence.
                 let hanging = block.marker_number.is_some()
                     && marker.is_none()
-                    && line.x0() > block_x0 + 0.8 * line.size;
+                    && line.x0() > block_x0 + 0.8 * line.size
+                    && text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                    && !prev
+                        .chunks
+                        .last()
+                        .is_some_and(|c| c.text.ends_with(['.', ':', '!', '?']));
                 let short = fits_before && !hyphenated && !hanging;
                 let item_follows = match &marker {
                     Some(m) if m.glyph => true,
@@ -258,6 +292,9 @@ pub(crate) fn page_blocks(lines: &[Line], typo: &Typography, out: &mut Vec<Block
                 Some(m) => (Some(m.number), m.dash, m.rest.to_string()),
                 None => (None, None, text.clone()),
             };
+            let left = edges
+                .get(usize::from(line.column.min(1)))
+                .map_or(0.0, |e| e.0);
             let depth = ((line.x0() - left) / (2.0 * typo.body_size))
                 .round()
                 .clamp(0.0, 4.0) as u8;
@@ -313,16 +350,25 @@ fn flush(open: &mut Option<Open>, lines: &[&Line], typo: &Typography, out: &mut 
     out.push(b);
 }
 
-/// Left edge and right margin of the page's running text.
-fn text_edges(lines: &[Line]) -> (f32, f32) {
+/// Left edge and right margin of the running text in one column of a page.
+fn text_edges(lines: &[Line], column: u8, body_size: f32) -> (f32, f32) {
+    let lines: Vec<&Line> = lines.iter().filter(|l| l.column == column).collect();
     let left = lines
         .iter()
         .filter(|l| !l.furniture)
         .map(|l| l.x0())
         .fold(f32::INFINITY, f32::min);
+    // Running text: body-size lines long enough to have been wrapped.
     let mut rights: Vec<f32> = lines
         .iter()
-        .filter(|l| !l.furniture && l.chunks.len() == 1 && l.text().len() > 40)
+        .filter(|l| {
+            !l.furniture
+                && l.chunks.len() == 1
+                && (l.size - body_size).abs() < 0.08 * body_size
+                && l.chunks
+                    .first()
+                    .is_some_and(|c| c.text.chars().count() > 25)
+        })
         .map(|l| l.x1())
         .collect();
     rights.sort_by(f32::total_cmp);
@@ -333,7 +379,7 @@ fn text_edges(lines: &[Line]) -> (f32, f32) {
     (if left.is_finite() { left } else { 0.0 }, right)
 }
 
-/// Join paragraphs that a page break cut in two: the first does not end a
+/// Join paragraphs (or list entries) that a page break cut in two: the first does not end a
 /// sentence and the second starts in lower case.
 pub(crate) fn join_across_pages(blocks: &mut Vec<Block>) {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
@@ -343,7 +389,7 @@ pub(crate) fn join_across_pages(blocks: &mut Vec<Block>) {
             if let Some(li) = last_content {
                 if let Some(prev) = out.get_mut(li) {
                     let continues = prev.page != block.page
-                        && prev.kind == BlockKind::Paragraph
+                        && matches!(prev.kind, BlockKind::Paragraph | BlockKind::ListItem { .. })
                         && matches!(block.kind, BlockKind::Paragraph)
                         && !prev.text.ends_with(['.', ':', '!', '?'])
                         && block.text.chars().next().is_some_and(char::is_lowercase);

@@ -48,60 +48,64 @@ impl CMap {
                         }
                     }
                 }
-                b"beginbfchar" => loop {
-                    let (Some(Token::Hex(src)), Some(dst)) = (tokens.next(), tokens.next()) else {
-                        break;
-                    };
-                    let Some(code) = code_of(&src) else { continue };
-                    let text = match dst {
-                        Token::Hex(bytes) => utf16_text(&bytes),
-                        Token::Name(name) => {
-                            let mut s = String::new();
-                            super::glyph_list::push_glyph_name(name, &mut s);
-                            s
-                        }
-                        _ => break,
-                    };
-                    entries += 1;
-                    if entries > MAX_ENTRIES {
-                        return cmap;
-                    }
-                    cmap.singles.insert(code, text.into_boxed_str());
-                },
-                b"beginbfrange" => loop {
-                    let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) =
-                        (tokens.next(), tokens.next())
-                    else {
-                        break;
-                    };
-                    let (Some(lo), Some(hi)) = (code_of(&lo), code_of(&hi)) else {
-                        tokens.next();
-                        continue;
-                    };
-                    match tokens.next() {
-                        Some(Token::Hex(dst)) => {
-                            entries += 1;
-                            cmap.ranges.push((lo, hi.max(lo), utf16_units(&dst)));
-                        }
-                        Some(Token::ArrayStart) => {
-                            let mut code = lo;
-                            while let Some(Token::Hex(dst)) = tokens.next() {
-                                entries += 1;
-                                if code <= hi && entries <= MAX_ENTRIES {
-                                    cmap.singles.insert(code, utf16_text(&dst).into_boxed_str());
-                                }
-                                code = code.saturating_add(1);
+                b"beginbfchar" => {
+                    while let (Some(Token::Hex(src)), Some(dst)) = (tokens.next(), tokens.next()) {
+                        let Some(code) = code_of(&src) else { continue };
+                        let text = match dst {
+                            Token::Hex(bytes) => utf16_text(&bytes),
+                            Token::Name(name) => {
+                                let mut s = String::new();
+                                super::glyph_list::push_glyph_name(name, &mut s);
+                                s
                             }
+                            _ => break,
+                        };
+                        entries += 1;
+                        if entries > MAX_ENTRIES {
+                            break;
                         }
-                        _ => break,
+                        cmap.singles.insert(code, text.into_boxed_str());
                     }
-                    if entries > MAX_ENTRIES {
-                        return cmap;
+                }
+                b"beginbfrange" => {
+                    while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) =
+                        (tokens.next(), tokens.next())
+                    {
+                        let (Some(lo), Some(hi)) = (code_of(&lo), code_of(&hi)) else {
+                            tokens.next();
+                            continue;
+                        };
+                        match tokens.next() {
+                            Some(Token::Hex(dst)) => {
+                                entries += 1;
+                                cmap.ranges.push((lo, hi.max(lo), utf16_units(&dst)));
+                            }
+                            Some(Token::ArrayStart) => {
+                                let mut code = lo;
+                                while let Some(Token::Hex(dst)) = tokens.next() {
+                                    entries += 1;
+                                    if code <= hi && entries <= MAX_ENTRIES {
+                                        cmap.singles
+                                            .insert(code, utf16_text(&dst).into_boxed_str());
+                                    }
+                                    code = code.saturating_add(1);
+                                }
+                            }
+                            _ => break,
+                        }
+                        if entries > MAX_ENTRIES {
+                            break;
+                        }
                     }
-                },
+                }
                 _ => {}
             }
+            if entries > MAX_ENTRIES {
+                break;
+            }
         }
+        // Sorted by their first code for binary search.
+        cmap.ranges.sort_by_key(|&(lo, _, _)| lo);
         cmap
     }
 
@@ -116,7 +120,15 @@ impl CMap {
             out.push_str(text);
             return true;
         }
-        for (lo, hi, base) in &self.ranges {
+        let after = self.ranges.partition_point(|&(lo, _, _)| lo <= code);
+        // Overlapping ranges are rare; look back over a few of them.
+        for (lo, hi, base) in self
+            .ranges
+            .get(after.saturating_sub(8)..after)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+        {
             if (*lo..=*hi).contains(&code) {
                 let Some((last, head)) = base.split_last() else {
                     return false;

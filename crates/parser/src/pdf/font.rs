@@ -269,10 +269,22 @@ impl Font {
             if cmap.lookup(code, out) {
                 // A mapping to control characters or nothing is as good as none.
                 let mapped = out.get(before..).unwrap_or_default();
-                if mapped.chars().any(|c| !c.is_control() && c != '\u{FFFD}') {
+                if mapped
+                    .chars()
+                    .all(|c| (!c.is_control() || c.is_whitespace()) && c != '\u{FFFD}')
+                {
                     return true;
                 }
+                // Keep what is usable of a mapping mixed with junk.
+                let usable: String = mapped
+                    .chars()
+                    .filter(|&c| (!c.is_control() || c.is_whitespace()) && c != '\u{FFFD}')
+                    .collect();
                 out.truncate(before);
+                if !usable.is_empty() {
+                    out.push_str(&usable);
+                    return true;
+                }
             }
         }
         if !self.composite {
@@ -280,7 +292,7 @@ impl Font {
                 .ok()
                 .and_then(|c| self.simple_text.get(c))
             {
-                if !text.is_empty() {
+                if !text.is_empty() && !text.contains('\u{FFFD}') {
                     out.push_str(text);
                     return true;
                 }

@@ -126,9 +126,22 @@ impl<'d> Interpreter<'d> {
         let [x0, y0, x1, y1] = page_dict
             .map(|d| self.page_box(d))
             .unwrap_or([0.0, 0.0, 612.0, 792.0]);
-        page.width = (x1 - x0).abs().max(1.0);
-        page.height = (y1 - y0).abs().max(1.0);
-        let page_matrix = [1.0, 0.0, 0.0, -1.0, -x0.min(x1), y0.max(y1)];
+        let (x0, x1, y0, y1) = (x0.min(x1), x0.max(x1), y0.min(y1), y0.max(y1));
+        let rotate = page_dict.map_or(0, |d| self.page_rotation(d));
+        // Map user space to the page as displayed, origin top left, y down:
+        // text set upright on a page shown rotated reads horizontally.
+        let page_matrix = match rotate {
+            90 => [0.0, 1.0, 1.0, 0.0, -y0, -x0],
+            180 => [-1.0, 0.0, 0.0, 1.0, x1, -y0],
+            270 => [0.0, -1.0, -1.0, 0.0, y1, x1],
+            _ => [1.0, 0.0, 0.0, -1.0, -x0, y1],
+        };
+        let (w, h) = ((x1 - x0).max(1.0), (y1 - y0).max(1.0));
+        (page.width, page.height) = if rotate == 90 || rotate == 270 {
+            (h, w)
+        } else {
+            (w, h)
+        };
         let resources = self.page_resources(page_id);
         let content = match self
             .doc
@@ -181,6 +194,23 @@ impl<'d> Interpreter<'d> {
                 .and_then(|(_, o)| o.as_dict().ok());
         }
         found.unwrap_or([0.0, 0.0, 612.0, 792.0])
+    }
+
+    /// The page's /Rotate, inherited through the page tree, as 0, 90, 180 or 270.
+    fn page_rotation(&self, page: &Dictionary) -> i64 {
+        let mut node = Some(page);
+        for _ in 0..32 {
+            let Some(dict) = node else { break };
+            if let Some(r) = dict.get(b"Rotate").ok().and_then(|r| number(self.doc, r)) {
+                return ((r as i64 / 90) * 90).rem_euclid(360);
+            }
+            node = dict
+                .get(b"Parent")
+                .ok()
+                .and_then(|p| self.doc.dereference(p).ok())
+                .and_then(|(_, o)| o.as_dict().ok());
+        }
+        0
     }
 
     fn rect(&self, obj: Option<&Object>) -> Option<[f32; 4]> {
@@ -282,11 +312,7 @@ impl<'d> Interpreter<'d> {
             let Operation { operator, operands } = op;
             let num = |i: usize| operands.get(i).and_then(|o| number(self.doc, o));
             match operator.as_str() {
-                "q" => {
-                    if stack.len() < MAX_STATE_DEPTH {
-                        stack.push(gs.clone());
-                    }
-                }
+                "q" if stack.len() < MAX_STATE_DEPTH => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;

@@ -37,6 +37,8 @@ pub(crate) struct Line {
     pub(crate) chunks: Vec<Chunk>,
     /// A running header or footer.
     pub(crate) furniture: bool,
+    /// The text column the line stands in: 0 for the first (or only) one.
+    pub(crate) column: u8,
 }
 
 impl Line {
@@ -162,6 +164,14 @@ fn build_line(page: &PageText, group: &[usize], page_number: u32) -> Option<Line
         .iter()
         .max_by_key(|(_, n)| *n)
         .map_or(10.0, |(s, _)| *s);
+    // A soft hyphen drawn at the end of a line is a hyphenation point that
+    // was used; normalising would delete it and leave the word broken.
+    if let Some(last) = chunks.last_mut() {
+        let trimmed = last.text.trim_end();
+        if let Some(stem) = trimmed.strip_suffix('\u{00AD}') {
+            last.text = format!("{stem}-");
+        }
+    }
     for c in &mut chunks {
         c.text = crate::text::normalize(&c.text);
     }
@@ -185,6 +195,7 @@ fn build_line(page: &PageText, group: &[usize], page_number: u32) -> Option<Line
         bold: letters > 0 && bold_letters * 10 >= letters * 9,
         chunks,
         furniture: false,
+        column: 0,
     })
 }
 

@@ -3,13 +3,15 @@
 //! lopdf parses the file; everything from the content streams on is ours:
 //! [`interpreter`] runs each page's operators and records glyph positions
 //! (decoding text through [`font`]), [`layout`] groups glyphs into words and
-//! lines, [`furniture`] flags running headers and footers across pages, and
+//! lines, [`furniture`] flags running headers and footers across pages,
+//! [`columns`] puts two-column pages in reading order, and
 //! [`assemble`] turns lines into headings, paragraphs, list items, table rows
 //! ([`tables`]) and table-of-contents entries, joining hyphenated words
 //! ([`hyphenation`]).
 
 mod assemble;
 mod cmap;
+mod columns;
 mod encoding;
 mod font;
 mod furniture;
@@ -39,7 +41,12 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
     result.producer = info.and_then(|i| info_text(&doc, i, b"Producer"));
     result.meta_title = info.and_then(|i| info_text(&doc, i, b"Title"));
 
-    let pages = doc.get_pages();
+    let (pages, repeated) = distinct_pages(&doc);
+    if repeated > 0 {
+        result.warnings.push(format!(
+            "the page tree reached {repeated} pages more than once (a cycle or repeated kids); each was read once"
+        ));
+    }
     result.pages = u32::try_from(pages.len()).ok();
     if pages.len() > MAX_PAGES {
         result.warnings.push(format!(
@@ -51,7 +58,7 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
     let mut page_lines = Vec::with_capacity(pages.len().min(MAX_PAGES));
     let mut heights = Vec::with_capacity(page_lines.capacity());
     let (mut unknown, mut rotated) = (0u64, 0u64);
-    for (&number, &id) in pages.iter().take(MAX_PAGES) {
+    for &(number, id) in pages.iter().take(MAX_PAGES) {
         let page = interpreter.run_page(id);
         unknown += u64::from(page.unknown_glyphs);
         rotated += u64::from(page.rotated_glyphs);
@@ -72,20 +79,8 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
             .push(format!("{rotated} rotated or vertical glyphs were skipped"));
     }
     furniture::mark(&mut page_lines, &heights);
-    if std::env::var_os("REFERAT_PDF_DEBUG").is_some() {
-        for l in page_lines.iter().flatten() {
-            eprintln!(
-                "p{} y{:.1} s{:.2} b{} x{:.0}-{:.0} {:?}",
-                l.page,
-                l.y,
-                l.size,
-                l.bold,
-                l.x0(),
-                l.x1(),
-                l.text()
-            );
-        }
-    }
+    let page_lines: Vec<Vec<layout::Line>> =
+        page_lines.into_iter().map(columns::reading_order).collect();
     let typography = assemble::Typography::measure(&page_lines);
     for lines in &page_lines {
         assemble::page_blocks(lines, &typography, &mut result.blocks);
@@ -97,6 +92,26 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
             .push("no text found: the PDF may be scanned images without a text layer".into());
     }
     Ok(result)
+}
+
+/// The document's pages in order, each page object once, numbered from 1,
+/// and how many repeats were dropped. A hostile page tree can list the same
+/// page again and again (a cycle, or ten kids pointing at one node on each of
+/// nine levels): lopdf stops such a walk after as many steps as the file has
+/// objects, but every repeat would otherwise be read again, and text on
+/// "every page" would then be taken for a running header.
+fn distinct_pages(doc: &Document) -> (Vec<(u32, lopdf::ObjectId)>, usize) {
+    let mut seen = std::collections::HashSet::new();
+    let mut repeated = 0;
+    let mut pages = Vec::new();
+    for id in doc.page_iter() {
+        if seen.insert(id) {
+            pages.push((u32::try_from(pages.len() + 1).unwrap_or(u32::MAX), id));
+        } else {
+            repeated += 1;
+        }
+    }
+    (pages, repeated)
 }
 
 /// Parse the file; an encrypted one is opened with the empty user password
