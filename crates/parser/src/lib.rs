@@ -12,6 +12,7 @@
 //! ```
 
 pub mod blocks;
+pub mod danish;
 pub mod docx;
 mod error;
 pub mod format;

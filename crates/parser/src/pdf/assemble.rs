@@ -97,21 +97,6 @@ struct Marker<'a> {
     rest: &'a str,
 }
 
-const MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 fn list_marker(text: &str) -> Option<Marker<'_>> {
     let mut chars = text.chars();
     let first = chars.next()?;
@@ -142,12 +127,8 @@ fn list_marker(text: &str) -> Option<Marker<'_>> {
             .strip_prefix(". ")
             .or_else(|| after.strip_prefix(") "))?
             .trim_start();
-        let word = rest
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_lowercase();
-        if rest.is_empty() || MONTHS.iter().any(|m| word.trim_end_matches('.') == *m) {
+        let word = rest.split_whitespace().next().unwrap_or_default();
+        if rest.is_empty() || crate::danish::is_month_name(word) {
             return None;
         }
         let number = text.get(..digits)?.parse().ok()?;

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::danish::MONTHS;
+
 /// A calendar date found in text. `year` is `None` when the text gave none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FoundDate {
@@ -27,28 +29,6 @@ impl FoundDate {
         let year = self.year.or(default_year)?;
         Some(format!("{year:04}-{:02}-{:02}", self.month, self.day))
     }
-}
-
-/// Danish month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// Whether a word is a Danish month name ("maj", "Oktober").
-pub fn is_month_name(word: &str) -> bool {
-    let w = word.to_lowercase();
-    MONTHS.contains(&w.as_str())
 }
 
 /// The month number of a Danish month name or its common abbreviation.

@@ -11,12 +11,13 @@ use std::sync::LazyLock;
 use referat_schema::{DocType, Section, SectionKind, Status};
 use regex::Regex;
 
-use super::dates::{find_dates, is_month_name};
+use super::dates::find_dates;
 use super::labels::{
     doc_type_word, header_field, is_group_heading, section_label, split_header_line, status_marker,
     HeaderField,
 };
 use super::persons::{looks_like_name, split_person_list};
+use crate::danish::is_month_name;
 use crate::{Block, BlockKind};
 
 /// A header field's value as written, with its label.
