@@ -140,3 +140,33 @@ fn random_bytes_with_zip_magic_are_an_error() {
     }));
     assert!(docx::read(&bytes).is_err());
 }
+
+/// Found by fuzzing: docx-rs loops forever on an empty or truncated style
+/// sheet (it waits for `</w:styles>` past the end of input). Such parts must
+/// not reach it.
+#[test]
+fn empty_or_truncated_styles_and_numbering_do_not_hang() {
+    let document = "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>Tekst</w:t></w:r></w:p></w:body></w:document>";
+    for broken in [
+        "",
+        "<w:styles xmlns:w=\"w\"><w:style w:styleId=\"A\">",
+        "<w:other/>",
+    ] {
+        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, content) in [
+            ("word/document.xml", document),
+            ("word/styles.xml", broken),
+            (
+                "word/numbering.xml",
+                broken.replace("styles", "numbering").as_str(),
+            ),
+        ] {
+            zip.start_file(name, options()).expect("start");
+            zip.write_all(content.as_bytes()).expect("write");
+        }
+        let bytes = zip.finish().expect("finish").into_inner();
+        let doc = docx::read(&bytes).expect("the text is still read");
+        assert_eq!(doc.content_text(), "Tekst\n");
+        assert!(!doc.warnings.is_empty(), "{broken:?}");
+    }
+}

@@ -85,3 +85,26 @@ fn ordered_lists_number_and_nest() {
         ]
     );
 }
+
+#[test]
+fn oversized_page_is_refused() {
+    let page = vec![b'a'; (html::MAX_HTML_BYTES + 1) as usize];
+    assert!(matches!(
+        html::read(&page),
+        Err(referat_parser::ReadError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn mislabelled_utf8_declaration_falls_back_to_detection() {
+    // Declared UTF-8, served as windows-1252 (a common CMS misconfiguration).
+    let mut bytes = b"<html><head><meta charset='utf-8'></head><body><p>".to_vec();
+    bytes.extend_from_slice(b"K\xf8benhavns Kommune: m\xf8det om \xe6ldreomr\xe5det blev afholdt p\xe5 r\xe5dhuset.</p></body></html>");
+    let doc = html::read(&bytes).expect("reads");
+    assert!(
+        doc.content_text()
+            .contains("Københavns Kommune: mødet om ældreområdet"),
+        "{}",
+        doc.content_text()
+    );
+}

@@ -452,7 +452,12 @@ impl<'a> Walker<'a> {
             return;
         }
         if let Some(level) = heading {
-            self.emit(Block::heading(level, lines.join(" ")));
+            // A numbered heading shows its number: keep it with the title.
+            let text = match list.and_then(|pos| pos.label) {
+                Some(label) => format!("{label} {}", lines.join(" ")),
+                None => lines.join(" "),
+            };
+            self.emit(Block::heading(level, text));
         } else if let Some(pos) = list {
             self.emit(Block::list_item(pos.depth, pos.number, lines.join(" ")));
         } else {

@@ -3,13 +3,13 @@
 //! # Two parsers, each for what it does well
 //!
 //! The text is read by our own streaming reader over `quick-xml`
-//! ([`body`]). docx-rs builds a full document model, but it panics on some
+//! (`body`). docx-rs builds a full document model, but it panics on some
 //! real files, skips footnotes, and its model does not say whether a content
 //! control still shows its prompt, where a field's instruction ends and its
 //! result begins, or which `mc:Choice`/`mc:Fallback` copy of a text box is
 //! the real one — all of which decide what text belongs to the minutes.
 //!
-//! docx-rs reads the style sheet and the list definitions ([`styles`]): which
+//! docx-rs reads the style sheet and the list definitions (`styles`): which
 //! style is a heading of which level (by outline level, name or `basedOn`
 //! chain) and which list levels are numbered from which start. Those calls run
 //! under `catch_unwind`; if docx-rs fails, the text is still read, only
@@ -17,10 +17,10 @@
 //!
 //! # Limits
 //!
-//! Every part is inflated through [`package::Package`], which checks each
+//! Every part is inflated through `package::Package`, which checks each
 //! entry's declared and actual size (64 MiB for the main document, 16 MiB for
 //! other parts, 256 MiB in all) and stops at the cap, so a zip bomb ends in
-//! [`ReadError::TooLarge`]. XML nesting is capped by [`body::MAX_XML_DEPTH`].
+//! [`ReadError::TooLarge`]. XML nesting is capped at 1024 levels.
 
 mod body;
 mod numbering;
@@ -28,6 +28,8 @@ mod package;
 pub(crate) mod placeholder;
 mod properties;
 mod styles;
+
+use std::collections::HashSet;
 
 use crate::{Block, BlockDocument, ReadError};
 
@@ -80,7 +82,7 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
     parts.push(("word/endnotes.xml".into(), false));
     parts.extend(footers.into_iter().map(|n| (n, true)));
 
-    let mut seen_furniture: Vec<String> = Vec::new();
+    let mut seen_furniture: HashSet<String> = HashSet::new();
     for (name, furniture) in parts {
         let owned;
         let xml: &[u8] = if name == main_part {
@@ -122,13 +124,15 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
 
 /// Append a part's blocks; the same running header on first, even and odd
 /// pages is kept once.
-fn push_blocks(out: &mut Vec<Block>, blocks: Vec<Block>, furniture: bool, seen: &mut Vec<String>) {
+fn push_blocks(
+    out: &mut Vec<Block>,
+    blocks: Vec<Block>,
+    furniture: bool,
+    seen: &mut HashSet<String>,
+) {
     for block in blocks {
-        if furniture {
-            if seen.contains(&block.text) {
-                continue;
-            }
-            seen.push(block.text.clone());
+        if furniture && !seen.insert(block.text.clone()) {
+            continue;
         }
         out.push(block);
     }

@@ -21,12 +21,15 @@ pub struct ListCounters {
 }
 
 /// A paragraph's place in a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListPosition {
     /// Nesting depth, 0 = top level.
     pub depth: u8,
     /// The number the entry shows, if its level is numbered (not a bullet).
     pub number: Option<u32>,
+    /// The label Word shows before the text ("2.", "3.1", "b)"), for
+    /// numbered levels with a label template.
+    pub label: Option<String>,
 }
 
 impl ListCounters {
@@ -50,6 +53,7 @@ impl ListCounters {
             return Some(ListPosition {
                 depth,
                 number: None,
+                label: None,
             });
         };
         let abstract_id = *abstract_id;
@@ -79,11 +83,103 @@ impl ListCounters {
         for deeper in counts.iter_mut().skip(index + 1) {
             *deeper = None;
         }
+        let counts = *counts;
+        let label = def
+            .numbered
+            .then(|| self.label(abstract_id, &def.text, &counts))
+            .flatten();
         Some(ListPosition {
             depth,
             number: def.numbered.then_some(value),
+            label,
         })
     }
+
+    /// Fill a label template: `%1` is level 0's current number, in that
+    /// level's format.
+    fn label(
+        &self,
+        abstract_id: u32,
+        template: &str,
+        counts: &[Option<u32>; LEVELS],
+    ) -> Option<String> {
+        let mut out = String::new();
+        let mut chars = template.chars().peekable();
+        while let Some(c) = chars.next() {
+            let digit = chars.peek().and_then(|d| d.to_digit(10));
+            match (c, digit) {
+                ('%', Some(d)) if (1..=LEVELS as u32).contains(&d) => {
+                    chars.next();
+                    let level = (d - 1) as u8;
+                    let n = counts
+                        .get(usize::from(level))
+                        .copied()
+                        .flatten()
+                        .unwrap_or(1);
+                    let format = self
+                        .defs
+                        .abstracts
+                        .get(&abstract_id)
+                        .and_then(|l| l.get(&level))
+                        .map_or("decimal", |l| l.format.as_str());
+                    out.push_str(&format_number(n, format));
+                }
+                _ => out.push(c),
+            }
+        }
+        let out = out.trim().to_string();
+        (!out.is_empty()).then_some(out)
+    }
+}
+
+/// A list number in Word's format.
+fn format_number(n: u32, format: &str) -> String {
+    match format {
+        "lowerLetter" | "upperLetter" => {
+            // a..z, then aa, bb… as Word does.
+            let n = n.max(1) - 1;
+            let letter = char::from(b'a' + (n % 26) as u8);
+            let s = letter.to_string().repeat((n / 26 + 1).min(10) as usize);
+            if format == "upperLetter" {
+                s.to_uppercase()
+            } else {
+                s
+            }
+        }
+        "lowerRoman" => roman(n).to_lowercase(),
+        "upperRoman" => roman(n),
+        "decimalZero" if n < 10 => format!("0{n}"),
+        _ => n.to_string(),
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    if n == 0 || n > 3999 {
+        return n.to_string();
+    }
+    let table = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, symbol) in table {
+        while n >= value {
+            out.push_str(symbol);
+            n -= value;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -99,6 +195,8 @@ mod tests {
             LevelDef {
                 start: 1,
                 numbered: true,
+                format: "decimal".into(),
+                text: "%1.".into(),
             },
         );
         levels.insert(
@@ -106,6 +204,8 @@ mod tests {
             LevelDef {
                 start: 1,
                 numbered: false,
+                format: "bullet".into(),
+                text: "-".into(),
             },
         );
         d.abstracts.insert(7, levels);
@@ -125,5 +225,13 @@ mod tests {
         assert_eq!(c.next(2, 0).unwrap().number, Some(2));
         assert_eq!(c.next(0, 0), None);
         assert_eq!(c.next(99, 3).unwrap().depth, 3);
+        assert_eq!(c.next(2, 0).unwrap().label.as_deref(), Some("3."));
+    }
+
+    #[test]
+    fn number_formats() {
+        assert_eq!(format_number(2, "lowerLetter"), "b");
+        assert_eq!(format_number(14, "upperRoman"), "XIV");
+        assert_eq!(format_number(3, "decimalZero"), "03");
     }
 }

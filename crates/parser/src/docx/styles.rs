@@ -48,6 +48,10 @@ pub struct LevelDef {
     pub start: u32,
     /// Whether entries show a number (decimal, roman, letters) rather than a bullet.
     pub numbered: bool,
+    /// The number format (`decimal`, `lowerLetter`, `upperRoman`…).
+    pub format: String,
+    /// The label template, `%1.%2.` style: `%N` is level N's number.
+    pub text: String,
 }
 
 /// The list definitions of a document.
@@ -59,8 +63,50 @@ pub struct NumberingDefs {
     pub abstracts: HashMap<u32, HashMap<u8, LevelDef>>,
 }
 
+/// Deepest nesting handed to docx-rs; real style sheets and list
+/// definitions nest fewer than 10 levels.
+const MAX_DEPTH_FOR_DOCX_RS: usize = 64;
+
+/// Whether docx-rs can be trusted with this part. Its readers loop until
+/// they see their element's end tag and never stop at the end of input, so a
+/// truncated part, or one whose root is not the expected element, would hang
+/// them: only well-formed XML (every element closed) with the expected root
+/// (`root`, a local name), without a DTD and shallow, is handed over.
+fn safe_for_docx_rs(xml: &[u8], root: &str) -> bool {
+    use quick_xml::events::Event;
+    let Ok(text) = std::str::from_utf8(xml) else {
+        return false;
+    };
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut depth = 0usize;
+    let mut seen_root = false;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                if depth == 0 && (seen_root || e.local_name().as_ref() != root) {
+                    return false;
+                }
+                seen_root = true;
+                depth += 1;
+                if depth > MAX_DEPTH_FOR_DOCX_RS {
+                    return false;
+                }
+            }
+            // An empty root holds nothing to read (and a second root is not XML).
+            Ok(Event::Empty(_)) if depth == 0 => return false,
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::DocType(_)) | Err(_) => return false,
+            Ok(Event::Eof) => return seen_root && depth == 0,
+            Ok(_) => {}
+        }
+    }
+}
+
 /// Parse `word/styles.xml`; `Err` carries a warning when docx-rs failed or panicked.
 pub fn read_styles(xml: &[u8]) -> Result<StyleSheet, String> {
+    if !safe_for_docx_rs(xml, "styles") {
+        return Err("word/styles.xml is not well-formed XML; heading styles unknown".into());
+    }
     let styles = quietly_catch_unwind(|| Styles::from_xml(xml))
         .ok_or("docx-rs panicked on word/styles.xml; heading styles unknown")?
         .map_err(|e| format!("word/styles.xml unreadable ({e}); heading styles unknown"))?;
@@ -69,6 +115,9 @@ pub fn read_styles(xml: &[u8]) -> Result<StyleSheet, String> {
 
 /// Parse `word/numbering.xml`; `Err` carries a warning when docx-rs failed or panicked.
 pub fn read_numbering(xml: &[u8]) -> Result<NumberingDefs, String> {
+    if !safe_for_docx_rs(xml, "numbering") {
+        return Err("word/numbering.xml is not well-formed XML; list numbers unknown".into());
+    }
     let numberings = quietly_catch_unwind(|| Numberings::from_xml(xml))
         .ok_or("docx-rs panicked on word/numbering.xml; list numbers unknown")?
         .map_err(|e| format!("word/numbering.xml unreadable ({e}); list numbers unknown"))?;
@@ -85,6 +134,11 @@ pub fn read_numbering(xml: &[u8]) -> Result<NumberingDefs, String> {
                 LevelDef {
                     start: u32::try_from(start).unwrap_or(1),
                     numbered: is_numbered_format(&level.format.val),
+                    format: level.format.val.clone(),
+                    text: serde_json::to_value(&level.text)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default(),
                 },
             );
         }
@@ -240,6 +294,28 @@ mod tests {
         let r: Option<()> = quietly_catch_unwind(|| panic!("boom"));
         assert!(r.is_none());
         assert_eq!(quietly_catch_unwind(|| 5), Some(5));
+    }
+
+    #[test]
+    fn truncated_parts_are_not_handed_to_docx_rs() {
+        // docx-rs would wait forever for the closing </w:style>.
+        let xml = br#"<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/>"#;
+        assert!(read_styles(xml).is_err());
+        assert!(read_numbering(b"<w:numbering><w:abstractNum>").is_err());
+        assert!(safe_for_docx_rs(b"<a><b/></a>", "a"));
+        assert!(!safe_for_docx_rs(
+            b"<!DOCTYPE a [<!ENTITY x 'y'>]><a>&x;</a>",
+            "a"
+        ));
+        // docx-rs reads until </w:styles>: another root would never end.
+        assert!(!safe_for_docx_rs(
+            b"<w:stylez><w:style/></w:stylez>",
+            "styles"
+        ));
+        assert!(read_styles(b"<w:stylez><w:style/></w:stylez>").is_err());
+        // An empty part has no root at all.
+        assert!(read_styles(b"").is_err());
+        assert!(read_numbering(b"  ").is_err());
     }
 
     #[test]

@@ -108,10 +108,16 @@ pub fn is_sectioning(element: &Element) -> bool {
     ) || element.attr("role") == Some("main")
 }
 
+/// Fragments that name chrome even inside a longer identifier
+/// ("CybotCookiebotDialog", "consentBanner").
+const CHROME_FRAGMENTS: &[&str] = &["cookie", "consent", "breadcrumb", "brødkrumme", "gdpr"];
+
 fn has_chrome_word(value: &str) -> bool {
-    value
-        .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
-        .any(|w| CHROME_WORDS.contains(&w.to_lowercase().as_str()))
+    let lower = value.to_lowercase();
+    CHROME_FRAGMENTS.iter().any(|f| lower.contains(f))
+        || lower
+            .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+            .any(|w| CHROME_WORDS.contains(&w))
 }
 
 /// Hidden by the `hidden` attribute, `aria-hidden="true"` or an inline style.

@@ -1,13 +1,13 @@
 //! The HTML format reader: bytes to blocks.
 //!
-//! 1. [`decode`]: the declared or detected character encoding.
+//! 1. `decode`: the declared or detected character encoding.
 //! 2. html5ever (through scraper) parses the page as a browser would.
-//! 3. [`content`]: where the main content is.
-//! 4. [`walk`]: blocks in document order; site chrome (navigation, banners,
+//! 3. `content`: where the main content is.
+//! 4. `walk`: blocks in document order; site chrome (navigation, banners,
 //!    breadcrumbs, cookie notices, share buttons, footers, hidden elements) is
 //!    kept as furniture so callers see what was set aside.
 //!
-//! Chrome is recognised by structure ([`chrome`]), link density and position,
+//! Chrome is recognised by structure (`chrome`), link density and position,
 //! never by the words of any particular site.
 
 mod chrome;
@@ -22,7 +22,7 @@ use crate::text::normalize;
 use crate::{BlockDocument, ReadError};
 
 /// Largest page accepted, in bytes. Minutes pages are well under 5 MB.
-pub const MAX_HTML_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_HTML_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Read a HTML file's bytes into blocks in reading order.
 ///

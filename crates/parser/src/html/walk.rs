@@ -363,8 +363,11 @@ impl Walker {
         }
         let link_dense = self.buf_chars > 0
             && self.buf_link_chars as f64 / self.buf_chars as f64 >= LINK_DENSITY_CHROME;
+        let in_cell = self.tables.iter().any(|t| t.cell.is_some());
         match (self.root, self.region) {
-            (_, Region::Inside) if matches!(self.root, ContentRoot::WholePage) => link_dense,
+            // No container stands out: links are navigation, except in a
+            // table cell, where a link is a value ("Bilag: <a>…</a>").
+            (ContentRoot::WholePage, _) => link_dense && !in_cell,
             (_, Region::Inside) => false,
             (ContentRoot::Landmark(_), _) => true,
             (_, Region::After) => true,
