@@ -228,3 +228,19 @@ fn prompt_cells_in_exported_memos_are_dropped() {
     );
     assert!(doc.warnings.iter().any(|w| w.contains("Indtast sagsnr.")));
 }
+
+#[test]
+fn an_empty_heading_is_kept_as_a_divider() {
+    let page = "<html><body><main><h3>Beslutninger</h3><div>Udsat.</div><h3></h3><div>Et resumé.</div></main></body></html>";
+    let doc = referat_parser::html::read(page.as_bytes()).expect("reads");
+    let kinds: Vec<(String, String)> = doc
+        .content()
+        .map(|b| (format!("{:?}", b.kind), b.text.clone()))
+        .collect();
+    let empty = kinds
+        .iter()
+        .position(|(k, t)| k.starts_with("Heading") && t.is_empty())
+        .expect("an empty heading block");
+    assert_eq!(kinds[empty - 1].1, "Udsat.");
+    assert_eq!(kinds[empty + 1].1, "Et resumé.");
+}

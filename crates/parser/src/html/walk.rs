@@ -99,6 +99,8 @@ struct Open {
     fragment_link: bool,
     pre: bool,
     list: bool,
+    /// For a heading: how many blocks had been emitted when it opened.
+    heading_from: Option<usize>,
 }
 
 struct Walker {
@@ -123,6 +125,8 @@ struct Walker {
     /// A link opened or closed since the last text: words on either side
     /// are separate ("PDF" badge + link text), unless punctuation follows.
     link_boundary: bool,
+    /// Blocks emitted so far, anywhere.
+    emitted: usize,
 }
 
 impl Walker {
@@ -150,6 +154,7 @@ impl Walker {
             buf_link_chars: 0,
             buf_fragment_chars: 0,
             link_boundary: false,
+            emitted: 0,
         }
     }
 
@@ -190,6 +195,7 @@ impl Walker {
             fragment_link: name == "a" && el.attr("href").is_some_and(|h| h.starts_with('#')),
             pre: name == "pre",
             list: false,
+            heading_from: None,
         };
         if chrome {
             self.chrome_depth += 1;
@@ -212,6 +218,7 @@ impl Walker {
                 let level = name[1..].parse().unwrap_or(1);
                 self.contexts.push(Context::Heading(level));
                 entry.context = true;
+                entry.heading_from = Some(self.emitted);
             }
             "ul" | "ol" | "menu" => {
                 let start = el
@@ -297,6 +304,16 @@ impl Walker {
                 self.tables.pop();
             }
             _ => {}
+        }
+        // An empty heading still divides the page: pages put unnamed parts
+        // of an item under an empty <h3>. Keep it as an empty Heading.
+        if let (Some(from), Some(Context::Heading(level))) =
+            (entry.heading_from, self.contexts.last())
+        {
+            if from == self.emitted {
+                let furniture = self.buffered_is_furniture();
+                self.emit(Block::heading(*level, ""), furniture);
+            }
         }
         if entry.context {
             self.contexts.pop();
@@ -528,6 +545,7 @@ impl Walker {
 
     /// Into the innermost open table cell, else into the output.
     fn emit_raw(&mut self, block: Block) {
+        self.emitted += 1;
         match self.tables.iter_mut().rev().find_map(|t| t.cell.as_mut()) {
             Some(cell) => cell.push(block),
             None => self.out.push(block),
