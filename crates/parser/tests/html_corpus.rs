@@ -2,13 +2,10 @@
 //! `corpus/expected/<stem>.content.txt`, and site chrome ends up as
 //! furniture, recognised by structure.
 
-#[path = "common/similarity.rs"]
-mod similarity;
-
 use std::path::{Path, PathBuf};
 
+use referat_parser::quality::{sequence_similarity as token_similarity, token_diff};
 use referat_parser::{html, BlockDocument, BlockKind};
-use similarity::{token_diff, token_similarity};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")

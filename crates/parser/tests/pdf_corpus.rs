@@ -3,14 +3,11 @@
 //! undone, running headers and footers are flagged, and the labelled header
 //! table reads as label / value rows.
 
-#[path = "common/similarity.rs"]
-mod similarity;
-
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use referat_parser::quality::{token_diff, token_similarity as token_bag_f1, tokens};
 use referat_parser::{pdf, BlockDocument, BlockKind};
-use similarity::{token_bag_f1, token_diff, tokens};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
