@@ -33,8 +33,16 @@ pub const CSV_COLUMNS: [&str; 14] = [
 /// Stream the records matching the filters to stdout, one at a time.
 pub fn run(index_dir: &Path, args: &ExportArgs) -> Result<i32, CliError> {
     let index = Index::open_or_create(index_dir)?;
-    let query = query_from(&args.filters)?;
-    let records = index.records(&query)?;
+    let mut query = query_from(&args.filters)?;
+    // --person means the resolved person: the documents of all its spellings (issue 9).
+    let only = crate::commands::persons::documents_of_person(&index, index_dir, &query)?;
+    if only.is_some() {
+        query.person = None;
+    }
+    let records = index.records(&query)?.filter(|r| match (&only, r) {
+        (Some(ids), Ok(record)) => ids.contains(&record.id),
+        _ => true,
+    });
     output::with_stdout(|out| {
         match args.format {
             ExportFormat::Jsonl => {

@@ -49,7 +49,8 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
     query.limit = args.limit;
     query.offset = args.offset;
     let index = Index::open_or_create(index_dir)?;
-    let results = index.search(&query)?;
+    // --person means the resolved person: all spellings of them (issue 9).
+    let results = crate::commands::persons::search(&index, index_dir, &query)?;
     output::with_stdout(|out| {
         if args.json {
             serde_json::to_writer_pretty(&mut *out, &results.hits)?;

@@ -1,0 +1,228 @@
+//! `referat persons` and the resolved person behind `search --person` and
+//! `export --person`, through the real binary on the bundled corpus.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+fn referat(index: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_referat"));
+    c.env_remove("REFERAT_INDEX")
+        .env("NO_COLOR", "1")
+        .arg("--index")
+        .arg(index);
+    c
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// One index of the whole corpus, shared by the tests that only read it.
+fn shared_index() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let o = run(referat(dir.path()).arg("ingest").arg(corpus()));
+        assert!(o.status.success(), "ingest failed: {}", stderr(&o));
+        dir
+    })
+    .path()
+}
+
+/// A copy of the shared index, for tests that put an aliases file beside it.
+fn index_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(shared_index())
+        .expect("index dir")
+        .flatten()
+    {
+        let path = entry.path();
+        if path.is_file() && !path.to_string_lossy().contains("persons-cache") {
+            std::fs::copy(&path, dir.path().join(entry.file_name())).expect("copy");
+        }
+    }
+    dir
+}
+
+fn persons_json(index: &Path, extra: &[&str]) -> Vec<Value> {
+    let o = run(referat(index).arg("persons").arg("--json").args(extra));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON array");
+    v.as_array().expect("an array").clone()
+}
+
+fn validator() -> jsonschema::Validator {
+    let text = include_str!("../../people/persons.schema.json");
+    let schema: Value = serde_json::from_str(text).expect("schema JSON");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+/// The persons called `name` (any spelling) in the JSON output.
+fn called<'a>(people: &'a [Value], name: &str) -> Vec<&'a Value> {
+    people
+        .iter()
+        .filter(|p| {
+            p["variants"]
+                .as_array()
+                .is_some_and(|vs| vs.iter().any(|v| v["name"] == name))
+        })
+        .collect()
+}
+
+#[test]
+fn persons_json_is_valid_and_resolved() {
+    let people = persons_json(shared_index(), &[]);
+    let errors: Vec<String> = validator()
+        .iter_errors(&Value::Array(people.clone()))
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "persons --json fails its schema: {errors:?}"
+    );
+    let rene = called(&people, "Rene");
+    assert_eq!(rene.len(), 1);
+    assert_eq!(rene[0]["name"], "René Meyrowitsch");
+    assert_eq!(rene[0]["municipality"], "Albertslund");
+    assert_eq!(rene[0]["attended"].as_array().map(Vec::len), Some(2));
+    let ids: BTreeSet<&str> = people.iter().filter_map(|p| p["id"].as_str()).collect();
+    assert_eq!(ids.len(), people.len(), "ids are unique");
+    // Every person's id is stable from run to run.
+    let again = persons_json(shared_index(), &[]);
+    let ids_again: BTreeSet<&str> = again.iter().filter_map(|p| p["id"].as_str()).collect();
+    assert_eq!(ids, ids_again);
+}
+
+#[test]
+fn persons_filters_and_exit_codes() {
+    let gladsaxe = persons_json(shared_index(), &["--municipality", "gladsaxe"]);
+    assert!(!gladsaxe.is_empty());
+    assert!(gladsaxe.iter().all(|p| p["municipality"] == "Gladsaxe"));
+    assert_eq!(called(&gladsaxe, "Mette Andersen").len(), 1);
+    assert_eq!(called(&gladsaxe, "Mette Jensen").len(), 1);
+    assert_ne!(
+        called(&gladsaxe, "Mette Andersen")[0]["id"],
+        called(&gladsaxe, "Mette Jensen")[0]["id"]
+    );
+    let o = run(referat(shared_index())
+        .arg("persons")
+        .args(["--body", "Ingen Sådan Komité"]));
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn persons_table_says_where_merges_come_from() {
+    let o = run(referat(shared_index())
+        .arg("persons")
+        .args(["--municipality", "Albertslund"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Nina Gustavsen"))
+        .expect("a line for Nina Gustavsen");
+    assert!(line.contains("Nina Gustavussen"), "{line}");
+    assert!(text.contains("← Nina Gustavussen  [rule: "), "{text}");
+}
+
+#[test]
+fn search_for_the_full_name_finds_the_minutes_that_say_rene() {
+    let o = run(referat(shared_index()).arg("search").args([
+        "--person",
+        "René Meyrowitsch",
+        "--json",
+        "--limit",
+        "100",
+    ]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hits: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let dates: BTreeSet<&str> = hits.iter().filter_map(|h| h["date"].as_str()).collect();
+    assert!(dates.contains("2021-10-14"), "{dates:?}");
+    assert!(dates.contains("2019-04-01"), "{dates:?}");
+    assert!(hits.iter().all(|h| h["municipality"] == "Albertslund"));
+    // Paging works on the merged hits.
+    let o = run(referat(shared_index()).arg("search").args([
+        "--person",
+        "René Meyrowitsch",
+        "--json",
+        "--limit",
+        "2",
+    ]));
+    let page: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    assert_eq!(page.len(), 2.min(hits.len()));
+}
+
+#[test]
+fn export_uses_the_resolved_person() {
+    let o = run(referat(shared_index())
+        .arg("export")
+        .args(["--person", "Nina Gustavsen"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dates: BTreeSet<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("a record per line"))
+        .filter_map(|r| r["date"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(
+        dates,
+        BTreeSet::from(["2019-04-01".to_string(), "2021-10-14".to_string()])
+    );
+}
+
+#[test]
+fn an_aliases_file_pins_and_splits() {
+    let index = index_copy();
+    std::fs::write(
+        index.path().join("aliases.toml"),
+        r#"
+[[different]]
+names = ["Nina Gustavsen", "Nina Gustavussen"]
+
+[[same]]
+names = ["Kirsten", "Kristina Koch Sloth"]
+municipality = "Albertslund"
+"#,
+    )
+    .expect("write aliases");
+    let people = persons_json(index.path(), &["--municipality", "Albertslund"]);
+    assert_eq!(called(&people, "Nina Gustavsen").len(), 1);
+    assert_eq!(called(&people, "Nina Gustavussen").len(), 1);
+    assert_ne!(
+        called(&people, "Nina Gustavsen")[0]["id"],
+        called(&people, "Nina Gustavussen")[0]["id"]
+    );
+    let kirsten = called(&people, "Kirsten");
+    assert_eq!(kirsten.len(), 1);
+    assert_eq!(kirsten[0]["name"], "Kristina Koch Sloth");
+    let sources: Vec<&str> = kirsten[0]["merges"]
+        .as_array()
+        .expect("merges")
+        .iter()
+        .filter_map(|m| m["source"].as_str())
+        .collect();
+    assert_eq!(sources, ["aliases.toml"]);
+    let table = stdout(&run(referat(index.path()).arg("persons")));
+    assert!(table.contains("Kirsten  [aliases.toml"), "{table}");
+
+    // A broken file is an error that names it.
+    std::fs::write(index.path().join("aliases.toml"), "[[same]]\nnames = 3\n").expect("write");
+    let o = run(referat(index.path()).arg("persons"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("aliases.toml"), "{}", stderr(&o));
+}
