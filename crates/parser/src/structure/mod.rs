@@ -99,10 +99,22 @@ pub fn extract(doc: &BlockDocument, source: Source) -> Record {
             people.add(&m.name, m.role.as_deref());
         }
     }
-    if record.author.is_none() && record.doc_type == DocType::Notat {
-        record.author = signature(&running);
-        if let Some(a) = &record.author {
-            people.add(&a.name, Some("forfatter"));
+    if record.doc_type == DocType::Notat {
+        // The signature names the author and often their office:
+        // "Med venlig hilsen TinaMaria Larsen, Centerchef CSI".
+        let signed = signature(&running);
+        match (&mut record.author, signed) {
+            (None, Some(signed)) => {
+                people.add(&signed.name, Some("forfatter"));
+                record.author = Some(signed);
+            }
+            (Some(author), Some(signed)) if author.role.is_none() && author.name == signed.name => {
+                author.role = signed.role;
+                if let Some(role) = &author.role {
+                    people.add(&author.name, Some(role));
+                }
+            }
+            _ => {}
         }
     }
 
@@ -229,11 +241,16 @@ fn register_header_people(record: &Record, people: &mut PersonIndex) {
             }
         }
     }
-    if let Some(p) = &record.minute_taker {
-        people.add(&p.name, Some("referent"));
-    }
-    if let Some(p) = &record.author {
-        people.add(&p.name, Some("forfatter"));
+    for (person, role) in [
+        (&record.minute_taker, "referent"),
+        (&record.author, "forfatter"),
+    ] {
+        if let Some(p) = person {
+            people.add(&p.name, Some(role));
+            if let Some(r) = &p.role {
+                people.add(&p.name, Some(r));
+            }
+        }
     }
 }
 
@@ -287,5 +304,56 @@ fn finish_item(
         sections: draft.sections.clone(),
         persons,
         dates,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Block;
+
+    fn record(blocks: Vec<Block>) -> Record {
+        let doc = BlockDocument {
+            blocks,
+            ..BlockDocument::default()
+        };
+        let source = source_for(Path::new("notat.docx"), Format::Docx, b"x", &doc);
+        extract(&doc, source)
+    }
+
+    #[test]
+    fn a_memo_signature_gives_the_author_a_role() {
+        let r = record(vec![
+            Block::heading(1, "Notat"),
+            Block::table_row(vec!["Fra".into(), "TinaMaria Larsen".into()]),
+            Block::paragraph("Udsatterådet var glade for opbakningen."),
+            Block::paragraph("Med venlig hilsen TinaMaria Larsen, Centerchef CSI"),
+        ]);
+        let author = r.author.expect("an author");
+        assert_eq!(author.name, "TinaMaria Larsen");
+        assert_eq!(author.role.as_deref(), Some("Centerchef CSI"));
+        let person = r
+            .persons
+            .iter()
+            .find(|p| p.name == author.name)
+            .expect("listed");
+        assert!(person.roles.contains(&"forfatter".to_string()));
+        assert!(person.roles.contains(&"centerchef csi".to_string()));
+    }
+
+    #[test]
+    fn the_minute_takers_role_is_listed() {
+        let r = record(vec![
+            Block::table_row(vec!["Referent:".into(), "Carina Kofoed (sekretær)".into()]),
+            Block::paragraph("1. Godkendelse af dagsorden"),
+            Block::paragraph("Beslutning: Godkendt."),
+            Block::paragraph("2. Eventuelt"),
+        ]);
+        let p = r
+            .persons
+            .iter()
+            .find(|p| p.name == "Carina Kofoed")
+            .expect("listed");
+        assert_eq!(p.roles, ["referent", "sekretær"]);
     }
 }
