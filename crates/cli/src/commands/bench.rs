@@ -20,13 +20,9 @@ use crate::error::CliError;
 use crate::output::{self, exit};
 use crate::walk;
 
-/// Files parsed in parallel between two trips to the index writer, as in
-/// `ingest`: memory stays bounded whatever the number of files.
-const BATCH: usize = 64;
-/// Files between two commits, as in `ingest`.
-const COMMIT_EVERY: usize = 512;
-/// Indexing memory for the tantivy writer, as in `ingest`.
-const WRITER_HEAP: usize = 128 * 1024 * 1024;
+// The same batch size, commit interval and writer memory as `ingest`, so
+// that the figures measure what an ingest does.
+use crate::commands::ingest::{BATCH, COMMIT_EVERY, WRITER_HEAP};
 
 /// Seconds spent in each stage, summed over files (and threads).
 #[derive(Debug, Default, Clone, Copy, Serialize)]

@@ -15,11 +15,11 @@ use crate::{index_location, walk};
 
 /// Files parsed in parallel between two trips to the single index writer;
 /// bounds memory whatever the size of the archive.
-const BATCH: usize = 64;
+pub(crate) const BATCH: usize = 64;
 /// Files between two commits: a crash loses at most this much work.
-const COMMIT_EVERY: usize = 512;
+pub(crate) const COMMIT_EVERY: usize = 512;
 /// Indexing memory for the tantivy writer.
-const WRITER_HEAP: usize = 128 * 1024 * 1024;
+pub(crate) const WRITER_HEAP: usize = 128 * 1024 * 1024;
 
 /// A file that could not be indexed.
 #[derive(Debug, Serialize)]
