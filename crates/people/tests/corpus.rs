@@ -265,7 +265,7 @@ fn output_matches_the_checked_in_schema() {
     let checked_in = include_str!("../persons.schema.json");
     assert!(
         checked_in == referat_people::json_schema(),
-        "persons.schema.json is stale: run `cargo run -p referat-people --example write_schema`"
+        "persons.schema.json is stale: run `cargo run -p referat-people --example write_persons_schema`"
     );
     let schema: serde_json::Value = serde_json::from_str(checked_in).expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
