@@ -2,45 +2,13 @@
 //! `corpus/expected/<stem>.content.txt`, placeholders are gone, header tables
 //! come out as rows.
 
-use std::path::{Path, PathBuf};
+#[path = "common/corpus.rs"]
+mod corpus;
+use std::path::Path;
 
+use corpus::corpus_files;
 use referat_parser::quality::{sequence_similarity as token_similarity, token_diff};
 use referat_parser::{docx, BlockDocument, BlockKind};
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
-
-/// All corpus files with this extension, with their expected content text.
-fn corpus_files(ext: &str) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    let Ok(dirs) = std::fs::read_dir(corpus_dir()) else {
-        return out;
-    };
-    for dir in dirs.flatten() {
-        let Ok(files) = std::fs::read_dir(dir.path()) else {
-            continue;
-        };
-        for file in files.flatten() {
-            let path = file.path();
-            if path.extension().and_then(|e| e.to_str()) != Some(ext) {
-                continue;
-            }
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            let expected = corpus_dir()
-                .join("expected")
-                .join(format!("{stem}.content.txt"));
-            if let Ok(text) = std::fs::read_to_string(expected) {
-                out.push((path, text));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 fn read(path: &Path) -> BlockDocument {
     let bytes = std::fs::read(path).expect("corpus file");

@@ -2,45 +2,13 @@
 //! `corpus/expected/<stem>.content.txt`, and site chrome ends up as
 //! furniture, recognised by structure.
 
-use std::path::{Path, PathBuf};
+#[path = "common/corpus.rs"]
+mod corpus;
+use std::path::Path;
 
+use corpus::corpus_files;
 use referat_parser::quality::{sequence_similarity as token_similarity, token_diff};
 use referat_parser::{html, BlockDocument, BlockKind};
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
-
-/// All corpus HTML files with their expected content text.
-fn corpus_files() -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    let Ok(dirs) = std::fs::read_dir(corpus_dir()) else {
-        return out;
-    };
-    for dir in dirs.flatten() {
-        let Ok(files) = std::fs::read_dir(dir.path()) else {
-            continue;
-        };
-        for file in files.flatten() {
-            let path = file.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("html") {
-                continue;
-            }
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            let expected = corpus_dir()
-                .join("expected")
-                .join(format!("{stem}.content.txt"));
-            if let Ok(text) = std::fs::read_to_string(expected) {
-                out.push((path, text));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 fn read(path: &Path) -> BlockDocument {
     let bytes = std::fs::read(path).expect("corpus file");
@@ -48,7 +16,7 @@ fn read(path: &Path) -> BlockDocument {
 }
 
 fn read_stem(stem: &str) -> BlockDocument {
-    let (path, _) = corpus_files()
+    let (path, _) = corpus_files("html")
         .into_iter()
         .find(|(p, _)| p.file_stem().and_then(|s| s.to_str()) == Some(stem))
         .unwrap_or_else(|| panic!("corpus {stem}.html missing"));
@@ -82,7 +50,7 @@ fn dump_when_asked() {
 
 #[test]
 fn content_matches_expected_text() {
-    let files = corpus_files();
+    let files = corpus_files("html");
     assert!(!files.is_empty(), "no corpus HTML files with expected text");
     let mut failures = Vec::new();
     for (path, expected) in &files {

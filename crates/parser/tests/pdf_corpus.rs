@@ -3,45 +3,14 @@
 //! undone, running headers and footers are flagged, and the labelled header
 //! table reads as label / value rows.
 
+#[path = "common/corpus.rs"]
+mod corpus;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use corpus::{corpus_dir, corpus_files};
 use referat_parser::quality::{token_diff, token_similarity as token_bag_f1, tokens};
 use referat_parser::{pdf, BlockDocument, BlockKind};
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
-
-/// Every corpus PDF with its expected content text.
-fn corpus_pdfs() -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    let Ok(dirs) = std::fs::read_dir(corpus_dir()) else {
-        return out;
-    };
-    for dir in dirs.flatten() {
-        let Ok(files) = std::fs::read_dir(dir.path()) else {
-            continue;
-        };
-        for path in files.flatten().map(|f| f.path()) {
-            if path.extension().and_then(|e| e.to_str()) != Some("pdf") {
-                continue;
-            }
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            let expected = corpus_dir()
-                .join("expected")
-                .join(format!("{stem}.content.txt"));
-            if let Ok(text) = std::fs::read_to_string(expected) {
-                out.push((path, text));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 fn read(path: &Path) -> BlockDocument {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -51,7 +20,7 @@ fn read(path: &Path) -> BlockDocument {
 #[test]
 fn corpus_is_there() {
     assert!(
-        corpus_pdfs().len() >= 5,
+        corpus_files("pdf").len() >= 5,
         "expected the five corpus PDFs in {}",
         corpus_dir().display()
     );
@@ -61,7 +30,7 @@ fn corpus_is_there() {
 fn content_text_matches_expected() {
     let mut report = Vec::new();
     let mut failures = Vec::new();
-    for (path, expected) in corpus_pdfs() {
+    for (path, expected) in corpus_files("pdf") {
         let doc = read(&path);
         let text = doc.content_text();
         let f1 = token_bag_f1(&text, &expected);
@@ -84,7 +53,7 @@ fn content_text_matches_expected() {
 
 #[test]
 fn no_broken_hyphenation_left() {
-    for (path, expected) in corpus_pdfs() {
+    for (path, expected) in corpus_files("pdf") {
         let words: HashSet<String> = tokens(&expected).into_iter().collect();
         let text = read(&path).content_text();
         let raw: Vec<&str> = text.split_whitespace().collect();
@@ -129,7 +98,7 @@ fn no_broken_hyphenation_left() {
 
 #[test]
 fn running_headers_and_footers_are_flagged() {
-    for (path, expected) in corpus_pdfs() {
+    for (path, expected) in corpus_files("pdf") {
         let doc = read(&path);
         let pages = doc.pages.unwrap_or(0);
         let furniture: Vec<&str> = doc
