@@ -2,36 +2,14 @@
 //! read back and validated against the checked-in JSON Schema, CSV read
 //! back, exit codes for bad input and bad flags.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
+use common::{corpus, referat, run, stderr, stdout};
 use serde_json::Value;
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
-
-fn referat(index: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_referat"));
-    c.env_remove("REFERAT_INDEX")
-        .env("NO_COLOR", "1")
-        .arg("--index")
-        .arg(index);
-    c
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn validator() -> &'static jsonschema::Validator {
     static V: OnceLock<jsonschema::Validator> = OnceLock::new();

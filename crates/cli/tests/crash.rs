@@ -4,11 +4,14 @@
 //! works; an ingest over the hostile fixtures indexes the good file and names
 //! every bad one.
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{referat, repo, run, stderr};
 use serde_json::Value;
 
 /// Files in the crash test: two commit intervals and part of a third, so
@@ -24,27 +27,6 @@ const COMMIT_EVERY: u64 = 512;
 /// How long to wait for the first commit before giving up (debug builds on a
 /// busy machine are slow).
 const FIRST_COMMIT_WAIT: Duration = Duration::from_secs(300);
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn referat(index: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_referat"));
-    c.env_remove("REFERAT_INDEX")
-        .env("NO_COLOR", "1")
-        .arg("--index")
-        .arg(index);
-    c
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// `count` small HTML minutes: the corpus HTML files copied under new names,
 /// each with a distinct comment so that every copy has its own SHA-256 and id.

@@ -1,37 +1,14 @@
 //! `referat persons` and the resolved person behind `search --person` and
 //! `export --person`, through the real binary on the bundled corpus.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 use std::sync::OnceLock;
 
+use common::{corpus, referat, run, stderr, stdout};
 use serde_json::Value;
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
-
-fn referat(index: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_referat"));
-    c.env_remove("REFERAT_INDEX")
-        .env("NO_COLOR", "1")
-        .arg("--index")
-        .arg(index);
-    c
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// One index of the whole corpus, shared by the tests that only read it.
 fn shared_index() -> &'static Path {
