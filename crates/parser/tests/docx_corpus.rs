@@ -7,7 +7,6 @@ mod corpus;
 use std::path::Path;
 
 use corpus::corpus_files;
-use referat_parser::quality::{sequence_similarity as token_similarity, token_diff};
 use referat_parser::{docx, BlockDocument, BlockKind};
 
 fn read(path: &Path) -> BlockDocument {
@@ -49,26 +48,7 @@ fn dump_when_asked() {
 
 #[test]
 fn content_matches_expected_text() {
-    let files = corpus_files("docx");
-    assert!(!files.is_empty(), "no corpus DOCX files with expected text");
-    let mut failures = Vec::new();
-    for (path, expected) in &files {
-        let doc = read(path);
-        let got = doc.content_text();
-        let sim = token_similarity(&got, expected);
-        println!(
-            "{:<45} similarity {sim:.4}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
-        if sim < 0.97 {
-            let (missing, extra) = token_diff(&got, expected);
-            failures.push(format!(
-                "{}: {sim:.4}; missing {missing:?}; extra {extra:?}",
-                path.display()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{failures:#?}");
+    corpus::assert_content_matches("docx", read);
 }
 
 #[test]
