@@ -1,6 +1,6 @@
 //! Text normalisation shared by all format readers.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Normalise a run of text from any format: Unicode NFC (PDFs can carry å as
 /// a + combining ring), no-break and other odd spaces to a plain space, soft
@@ -12,9 +12,20 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(normalize("  a\u{030A}r\u{00A0}og\u{00AD}så\t\n"), "år også");
 /// ```
 pub fn normalize(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
+    // Nearly all text arrives composed already; the quick check spares the
+    // composing iterator, which was a tenth of the parser's time.
+    if is_nfc_quick(raw.chars()) == IsNormalized::Yes {
+        clean(raw.chars(), raw.len())
+    } else {
+        clean(raw.nfc(), raw.len())
+    }
+}
+
+/// Drops invisible characters, collapses whitespace and expands ligatures.
+fn clean(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in raw.nfc() {
+    for c in chars {
         match c {
             '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{2060}' => {}
             c if c.is_whitespace() || c == '\u{00A0}' => pending_space = true,

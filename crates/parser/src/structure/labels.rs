@@ -115,21 +115,26 @@ const HEADER_LABELS: &[(&str, HeaderField)] = &[
     ("journalnr", HeaderField::CaseNumber),
 ];
 
-/// Lower-case a label and strip its trailing colon and full stop.
-fn label_key(label: &str) -> String {
-    label
+/// The most words any label of this file has ("til stede var").
+const MAX_LABEL_WORDS: usize = 3;
+
+/// Lower-case a label and strip its trailing colon and full stop; `None`
+/// for a line too long to be any label, which spares lower-casing every
+/// paragraph of a document.
+fn label_key(label: &str) -> Option<String> {
+    let words: Vec<&str> = label
         .trim()
         .trim_end_matches([':', '.', ' '])
         .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+        .take(MAX_LABEL_WORDS + 1)
+        .collect();
+    (words.len() <= MAX_LABEL_WORDS).then(|| words.join(" ").to_lowercase())
 }
 
 /// The header field a table cell or a label line names, if any. `has_colon`
 /// or `in_cell` says the text was clearly set off as a label.
 pub fn header_field(label: &str, clearly_a_label: bool) -> Option<HeaderField> {
-    let key = label_key(label);
+    let key = label_key(label)?;
     let field = HEADER_LABELS
         .iter()
         .find(|(l, _)| *l == key)
@@ -199,9 +204,10 @@ pub fn section_label(line: &str, is_heading: bool) -> Option<(SectionKind, &str,
         .split(|c: char| c.is_whitespace() || c == ':')
         .next()
         .unwrap_or("");
+    let first = first.to_lowercase();
     let kind = SECTION_WORDS
         .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(first) || first.to_lowercase() == *w)
+        .find(|(w, _)| *w == first)
         .map(|(_, k)| *k)?;
     if let Some(colon) = line.find(':') {
         let (label, rest) = line.split_at(colon + 1);
@@ -225,7 +231,7 @@ pub fn status_marker(line: &str) -> Option<(Status, &str)> {
         Some(i) => (&line[..i], line[i + 1..].trim()),
         None => (line, ""),
     };
-    let status = match label_key(head).as_str() {
+    let status = match label_key(head)?.as_str() {
         "åben" | "åbent" | "åbent punkt" | "åben sag" => Status::Open,
         "lukket" | "lukket punkt" | "lukket sag" => Status::Closed,
         _ => return None,
@@ -236,14 +242,13 @@ pub fn status_marker(line: &str) -> Option<(Status, &str)> {
 /// A heading that groups items rather than being one: "Beslutningspunkter",
 /// "Orienteringspunkter", "Lukkede punkter".
 pub fn is_group_heading(line: &str) -> bool {
-    let key = label_key(line);
-    key.split_whitespace().count() <= 3 && key.ends_with("punkter")
+    label_key(line).is_some_and(|key| key.ends_with("punkter"))
 }
 
 /// The document-type words that a title or running header may be alone.
 pub fn doc_type_word(line: &str) -> Option<referat_schema::DocType> {
     use referat_schema::DocType;
-    match label_key(line).as_str() {
+    match label_key(line)?.as_str() {
         "referat" | "beslutningsreferat" | "mødereferat" => Some(DocType::Referat),
         "dagsorden" | "mødeindkaldelse" => Some(DocType::Dagsorden),
         "notat" => Some(DocType::Notat),

@@ -2,7 +2,7 @@
 //! Bektas", "Jette Nyboe (formand)"), finding names in running text, and
 //! linking a first-name mention to the one full name it can mean.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use referat_schema::{Person, PersonSummary};
 
@@ -394,6 +394,9 @@ pub struct PersonIndex {
     /// Canonical name → (mentions, roles, variants).
     entries: BTreeMap<String, (u32, Vec<String>, Vec<String>)>,
     order: Vec<String>,
+    /// Name → its folded words, made once per name: [`Self::resolve`] runs
+    /// for every name against every other.
+    folded: HashMap<String, Vec<String>>,
 }
 
 impl PersonIndex {
@@ -405,6 +408,8 @@ impl PersonIndex {
         }
         let entry = self.entries.entry(name.to_string()).or_insert_with(|| {
             self.order.push(name.to_string());
+            let words = fold(name).split_whitespace().map(str::to_string).collect();
+            self.folded.insert(name.to_string(), words);
             (0, Vec::new(), Vec::new())
         });
         entry.0 += 1;
@@ -429,26 +434,23 @@ impl PersonIndex {
     /// first name ("Lise" → "Lise Meldgaard"), or the same leading words
     /// ("Helge Bo" → "Helge Bo Jensen"), compared folded.
     pub fn resolve(&self, short: &str) -> Option<String> {
-        let folded = fold(short);
-        let short_words: Vec<&str> = folded.split_whitespace().collect();
-        let extends = |long: &str, short: &[&str]| {
-            let f = fold(long);
-            let words: Vec<&str> = f.split_whitespace().collect();
-            words.len() > short.len() && words.starts_with(short)
-        };
+        let short_words: Vec<String> = fold(short).split_whitespace().map(str::to_string).collect();
+        let words_of = |name: &String| self.folded.get(name).map_or(&[][..], Vec::as_slice);
+        let extends =
+            |long: &[String], short: &[String]| long.len() > short.len() && long.starts_with(short);
         let candidates: Vec<&String> = self
             .entries
             .keys()
-            .filter(|full| extends(full, &short_words))
+            .filter(|full| extends(words_of(full), &short_words))
             .collect();
         // "Helge" with "Helge Bo" and "Helge Bo Jensen": the middle form is a
         // short form itself, so only the longest names count.
         let candidates: Vec<&String> = candidates
             .iter()
             .filter(|c| {
-                let f = fold(c);
-                let words: Vec<&str> = f.split_whitespace().collect();
-                !candidates.iter().any(|other| extends(other, &words))
+                !candidates
+                    .iter()
+                    .any(|other| extends(words_of(other), words_of(c)))
             })
             .copied()
             .collect();
@@ -468,7 +470,7 @@ impl PersonIndex {
                 target.insert(name.clone(), full);
             } else if let Some(same) = names
                 .iter()
-                .find(|other| *other != name && fold(other) == fold(name))
+                .find(|other| *other != name && self.folded.get(*other) == self.folded.get(name))
                 .filter(|other| {
                     names.iter().position(|n| n == *other) < names.iter().position(|n| n == name)
                 })
