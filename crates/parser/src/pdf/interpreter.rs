@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::{Content, Operation};
+use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::content::Operations;
 use super::font::Font;
 
 /// Operators run per page, Form XObjects included, before the page is cut off.
@@ -293,7 +294,7 @@ impl<'d> Interpreter<'d> {
         let mut stack: Vec<GraphicsState> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
-        for op in Content::decode_iter(content) {
+        for op in Operations::new(content) {
             let Ok(op) = op else {
                 run.page
                     .truncated

@@ -12,6 +12,7 @@
 mod assemble;
 mod cmap;
 mod columns;
+mod content;
 mod encoding;
 mod font;
 mod furniture;
