@@ -1,6 +1,6 @@
 //! Compound splitting: the whole word and its parts at the same position.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
@@ -39,7 +39,7 @@ impl TokenFilter for CompoundSplitter {
         CompoundSplitterFilter {
             inner: tokenizer,
             lexicon: self.lexicon,
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
             pending: Vec::new(),
         }
     }
@@ -50,7 +50,7 @@ impl TokenFilter for CompoundSplitter {
 pub struct CompoundSplitterFilter<T> {
     inner: T,
     lexicon: &'static Lexicon,
-    cache: HashMap<String, Vec<String>>,
+    cache: FxHashMap<String, Vec<String>>,
     pending: Vec<Token>,
 }
 
@@ -72,15 +72,19 @@ impl<T: Tokenizer> Tokenizer for CompoundSplitterFilter<T> {
 pub struct CompoundSplitterStream<'a, S> {
     tail: S,
     lexicon: &'static Lexicon,
-    cache: &'a mut HashMap<String, Vec<String>>,
+    cache: &'a mut FxHashMap<String, Vec<String>>,
     /// Tokens still to emit, in reverse order; the last one is current.
     pending: &'a mut Vec<Token>,
 }
 
 impl<S: TokenStream> CompoundSplitterStream<'_, S> {
-    fn parts_of(&mut self, word: &str) -> Vec<String> {
+    /// The parts of the current token, from the cache or the lexicon. Most
+    /// words are no compounds: their empty entry is found without
+    /// allocating anything.
+    fn parts_of_current(&mut self) -> Option<Vec<String>> {
+        let word = self.tail.token().text.as_str();
         if let Some(parts) = self.cache.get(word) {
-            return parts.clone();
+            return (!parts.is_empty()).then(|| parts.clone());
         }
         let parts: Vec<String> = self
             .lexicon
@@ -93,7 +97,7 @@ impl<S: TokenStream> CompoundSplitterStream<'_, S> {
             self.cache.clear();
         }
         self.cache.insert(word.to_string(), parts.clone());
-        parts
+        (!parts.is_empty()).then_some(parts)
     }
 }
 
@@ -106,11 +110,9 @@ impl<S: TokenStream> TokenStream for CompoundSplitterStream<'_, S> {
         if !self.tail.advance() {
             return false;
         }
-        let word = self.tail.token().text.clone();
-        let parts = self.parts_of(&word);
-        if parts.is_empty() {
+        let Some(parts) = self.parts_of_current() else {
             return true;
-        }
+        };
         let whole = self.tail.token().clone();
         for part in parts.into_iter().rev() {
             let mut token = whole.clone();

@@ -86,6 +86,15 @@ fn ends_with_elision_hyphen(text: &str, token: &Token) -> bool {
         && chars.next().is_none_or(|c| c.is_whitespace() || c == ',')
 }
 
+fn copy_token(from: &Token, to: &mut Token) {
+    to.text.clear();
+    to.text.push_str(&from.text);
+    to.offset_from = from.offset_from;
+    to.offset_to = from.offset_to;
+    to.position = from.position;
+    to.position_length = from.position_length;
+}
+
 impl<S: TokenStream> ElidedCompoundsStream<'_, S> {
     fn next_from_tail(&mut self) -> Option<Token> {
         self.tail.advance().then(|| self.tail.token().clone())
@@ -135,14 +144,18 @@ impl<S: TokenStream> ElidedCompoundsStream<'_, S> {
 impl<S: TokenStream> TokenStream for ElidedCompoundsStream<'_, S> {
     fn advance(&mut self) -> bool {
         if self.queue.is_empty() {
-            let Some(token) = self.next_from_tail() else {
+            if !self.tail.advance() {
                 return false;
-            };
-            if ends_with_elision_hyphen(self.text, &token) {
-                self.read_run(token);
-            } else {
-                self.queue.push_back(token);
             }
+            let token = self.tail.token();
+            if !ends_with_elision_hyphen(self.text, token) {
+                // The common case: copy into the current token's buffer
+                // rather than allocating a token per word.
+                copy_token(token, &mut self.current);
+                return true;
+            }
+            let token = token.clone();
+            self.read_run(token);
         }
         match self.queue.pop_front() {
             Some(token) => {

@@ -1,10 +1,17 @@
 //! Snowball Danish stemming (rust-stemmers).
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+/// How many distinct words each filter instance remembers the stem of
+/// (emptied when full, which bounds its memory). Words repeat so much in
+/// minutes that the cache answers nearly every token, and a look-up costs
+/// less than the Snowball rules.
+const CACHE_CAPACITY: usize = 50_000;
 
 /// Replaces each token by its Snowball Danish stem ("boliger" → "bolig",
 /// "frikortet" → "frikort"). Expects lower-case tokens.
@@ -35,6 +42,7 @@ impl TokenFilter for DanishStemmer {
         DanishStemmerFilter {
             inner: tokenizer,
             stemmer: self,
+            cache: FxHashMap::default(),
         }
     }
 }
@@ -44,6 +52,8 @@ impl TokenFilter for DanishStemmer {
 pub struct DanishStemmerFilter<T> {
     inner: T,
     stemmer: DanishStemmer,
+    /// Word → its stem, `None` when the stem is the word itself.
+    cache: FxHashMap<String, Option<String>>,
 }
 
 impl<T: Tokenizer> Tokenizer for DanishStemmerFilter<T> {
@@ -53,6 +63,7 @@ impl<T: Tokenizer> Tokenizer for DanishStemmerFilter<T> {
         DanishStemmerStream {
             tail: self.inner.token_stream(text),
             stemmer: &self.stemmer,
+            cache: &mut self.cache,
         }
     }
 }
@@ -61,6 +72,7 @@ impl<T: Tokenizer> Tokenizer for DanishStemmerFilter<T> {
 pub struct DanishStemmerStream<'a, S> {
     tail: S,
     stemmer: &'a DanishStemmer,
+    cache: &'a mut FxHashMap<String, Option<String>>,
 }
 
 impl<S: TokenStream> TokenStream for DanishStemmerStream<'_, S> {
@@ -69,7 +81,22 @@ impl<S: TokenStream> TokenStream for DanishStemmerStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Cow::Owned(stem) = self.stemmer.stem(&token.text) {
+        if let Some(cached) = self.cache.get(&token.text) {
+            if let Some(stem) = cached {
+                token.text.clear();
+                token.text.push_str(stem);
+            }
+            return true;
+        }
+        let stem = match self.stemmer.stem(&token.text) {
+            Cow::Owned(stem) => Some(stem),
+            Cow::Borrowed(_) => None,
+        };
+        if self.cache.len() >= CACHE_CAPACITY {
+            self.cache.clear();
+        }
+        self.cache.insert(token.text.clone(), stem.clone());
+        if let Some(stem) = stem {
             token.text = stem;
         }
         true
@@ -96,5 +123,24 @@ mod tests {
         assert_eq!(s.stem("puljen"), s.stem("pulje"));
         assert_eq!(s.stem("hjemløse"), s.stem("hjemløs"));
         assert_ne!(s.stem("møde"), s.stem("mode"));
+    }
+
+    #[test]
+    fn cached_stems_equal_fresh_ones() {
+        use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+        let mut analyzer = TextAnalyzer::builder(WhitespaceTokenizer::default())
+            .filter(DanishStemmer::default())
+            .build();
+        let text = "boliger bolig boliger frikortet boliger frikortet";
+        // Twice through the same analyzer: the second pass is all cache hits.
+        for _ in 0..2 {
+            let tokens = crate::analysis::tokens(&mut analyzer, text);
+            let s = DanishStemmer::default();
+            let fresh: Vec<String> = text
+                .split_whitespace()
+                .map(|w| s.stem(w).into_owned())
+                .collect();
+            assert_eq!(tokens, fresh);
+        }
     }
 }
