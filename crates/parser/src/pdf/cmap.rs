@@ -1,7 +1,7 @@
 //! ToUnicode CMaps: character codes to Unicode text, and the codespace ranges
 //! that say how many bytes a code takes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Most entries a CMap may define; beyond it the rest is ignored, so a
 /// hostile CMap cannot exhaust memory.
@@ -12,7 +12,8 @@ const MAX_ENTRIES: usize = 200_000;
 pub(crate) struct CMap {
     /// Codespace ranges: (bytes per code, low, high).
     codespace: Vec<(u8, u32, u32)>,
-    singles: HashMap<u32, Box<str>>,
+    /// Looked up once per glyph: a fast hash for small integer keys.
+    singles: FxHashMap<u32, Box<str>>,
     /// bfrange entries: low, high and the UTF-16 text of `low`, whose last
     /// unit counts up across the range.
     ranges: Vec<(u32, u32, Vec<u16>)>,

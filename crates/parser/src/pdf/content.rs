@@ -232,7 +232,8 @@ impl Lexer<'_> {
         if depth > MAX_NESTING {
             return Err(ContentError("arrays nested too deeply"));
         }
-        let mut items = Vec::new();
+        // Text arrays alternate strings and kerning numbers, a dozen or so.
+        let mut items = Vec::with_capacity(16);
         loop {
             self.skip_space();
             match self.token()? {
@@ -327,7 +328,11 @@ impl Lexer<'_> {
 
     fn hex_string(&mut self) -> Result<Object, ContentError> {
         self.at += 1; // '<'
-        let mut out = Vec::new();
+                      // Sized once from the closing '>': strings are short but many, and
+                      // growing each byte by byte was the lexer's main cost.
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let len = rest.iter().position(|&b| b == b'>').unwrap_or(rest.len());
+        let mut out = Vec::with_capacity(len.div_ceil(2));
         let mut high: Option<u8> = None;
         loop {
             let Some(b) = self.peek() else {
@@ -356,7 +361,8 @@ impl Lexer<'_> {
 
     fn literal_string(&mut self) -> Result<Object, ContentError> {
         self.at += 1; // '('
-        let mut out = Vec::new();
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let mut out = Vec::with_capacity(rest.iter().position(|&b| b == b')').unwrap_or(0));
         let mut depth = 1usize;
         loop {
             let Some(b) = self.peek() else {

@@ -471,11 +471,11 @@ fn show(gs: &GraphicsState, tm: &mut Matrix, bytes: &[u8], run: &mut PageRun<'_>
         return;
     };
     let th = gs.horizontal_scale;
+    // Text space → page: only the text matrix changes between glyphs.
+    let scale = [gs.size * th, 0.0, 0.0, gs.size, 0.0, gs.rise];
+    let to_page = mul(&gs.ctm, &run.page_matrix);
     for code in font.codes(bytes) {
-        let trm = mul(
-            &mul(&[gs.size * th, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
-            &mul(&gs.ctm, &run.page_matrix),
-        );
+        let trm = mul(&mul(&scale, tm), &to_page);
         let advance = (code.width * gs.size
             + gs.char_spacing
             + if code.is_space_byte {
