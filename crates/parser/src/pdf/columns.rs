@@ -13,6 +13,10 @@ const MAX_CROSSING_SHARE: f32 = 0.2;
 const MIN_WORDS_PER_CHUNK: f32 = 3.0;
 /// A column has at least this many chunks.
 const MIN_CHUNKS_PER_COLUMN: usize = 4;
+/// Gutter positions tried: one every 2 points on a real page, and never more
+/// than this many, whatever coordinates a hostile file claims (with huge ones
+/// a float step of 2 points stops moving and the scan never ended).
+const MAX_GUTTER_CANDIDATES: usize = 200;
 
 /// Reorder a page's lines (top to bottom) into reading order, splitting
 /// lines that run across both columns into one line per column.
@@ -69,8 +73,13 @@ fn find_gutter(lines: &[Line]) -> Option<f32> {
         return None;
     }
     let mut best: Option<(usize, usize, f32)> = None;
-    let mut x = left_edge + 0.3 * width;
-    while x <= left_edge + 0.7 * width {
+    let start = left_edge + 0.3 * width;
+    let span = 0.4 * width;
+    let stride = (span / MAX_GUTTER_CANDIDATES as f32).max(2.0);
+    // Float to integer casts saturate; the stride bounds the count anyway.
+    let steps = ((span / stride) as usize).min(MAX_GUTTER_CANDIDATES);
+    for i in 0..=steps {
+        let x = start + stride * i as f32;
         let crossing = content
             .iter()
             .filter(|l| l.chunks.iter().any(|c| c.x0 < x && c.x1 > x))
@@ -93,7 +102,6 @@ fn find_gutter(lines: &[Line]) -> Option<f32> {
         if better {
             best = Some((crossing, balance, x));
         }
-        x += 2.0;
     }
     let (crossing, _, x) = best?;
     if crossing as f32 > MAX_CROSSING_SHARE * content.len() as f32 {
@@ -164,6 +172,20 @@ mod tests {
         assert!(texts[1..7].iter().all(|t| t.starts_with("venstre")));
         assert!(texts[7..].iter().all(|t| t.starts_with("højre")));
         assert!(ordered[7..].iter().all(|l| l.column == 1));
+    }
+
+    #[test]
+    fn absurd_coordinates_end_the_gutter_scan() {
+        // A float step of 2 points does not move x near 1e30: the scan once
+        // looped for ever on such a page (found by the pdf_content fuzzer).
+        let lines: Vec<Line> = (0..10)
+            .map(|i| {
+                let y = 80.0 + 12.0 * i as f32;
+                line(y, &[(0.0, 10.0, "a b c d"), (1e30, 2e30, "e f g h")])
+            })
+            .collect();
+        let ordered = reading_order(lines);
+        assert_eq!(ordered.len(), 20, "split into two columns of ten lines");
     }
 
     #[test]
