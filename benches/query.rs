@@ -4,7 +4,9 @@
 //!
 //! `REFERAT_BENCH_INDEX=/path/to/index cargo bench --bench query`
 //! Without `REFERAT_BENCH_INDEX` it says so and exits (so `cargo bench` passes).
-//! `REFERAT_BENCH_REPEAT` sets the runs per query (default 300).
+//! `REFERAT_BENCH_REPEAT` sets the runs per query (default 300);
+//! `REFERAT_BENCH_ONLY=name` runs only that query of the mix (for profiling);
+//! `REFERAT_BENCH_SHOW=1` prints each query's first page to stderr.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -38,9 +40,13 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let only = std::env::var("REFERAT_BENCH_ONLY").ok();
     let mut out = serde_json::Map::new();
     for entry in &mix {
         let name = entry["name"].as_str().unwrap_or("?").to_string();
+        if only.as_ref().is_some_and(|o| *o != name) {
+            continue;
+        }
         let query: Query = match serde_json::from_value(entry.clone()) {
             Ok(q) => q,
             Err(e) => {
@@ -48,6 +54,9 @@ fn main() {
                 std::process::exit(2);
             }
         };
+        if std::env::var_os("REFERAT_BENCH_SHOW").is_some() {
+            show(&name, index.search(&query));
+        }
         let mut hits = 0;
         // Warm-up: page cache and lazily built structures, as a running service has them.
         for _ in 0..10 {
@@ -77,4 +86,23 @@ fn main() {
         );
     }
     println!("{}", serde_json::Value::Object(out));
+}
+
+/// Prints a page of hits, to compare rankings and snippets between versions.
+fn show(name: &str, results: Result<referat_indexer::SearchResults, referat_indexer::IndexError>) {
+    match results {
+        Ok(r) => {
+            eprintln!("== {name}: {} hits", r.total);
+            for hit in r.hits {
+                eprintln!(
+                    "{} {:?} {:.3} {}",
+                    hit.doc_id,
+                    hit.item,
+                    hit.score,
+                    hit.snippet.marked("[", "]").replace('\n', " ")
+                );
+            }
+        }
+        Err(e) => eprintln!("== {name}: {e}"),
+    }
 }

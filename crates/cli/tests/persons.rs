@@ -203,3 +203,36 @@ municipality = "Albertslund"
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("aliases.toml"), "{}", stderr(&o));
 }
+
+#[test]
+fn person_search_pages_and_totals_agree_and_survive_the_cache() {
+    let index = index_copy();
+    let search = |extra: &[&str]| {
+        run(referat(index.path())
+            .arg("search")
+            .args(["--person", "René Meyrowitsch"])
+            .args(extra))
+    };
+    let o = search(&["--json", "--limit", "100"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let all: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    assert!(all.len() >= 2, "{all:?}");
+    assert!(
+        index.path().join("persons-cache-names.jsonl").is_file(),
+        "the names cache is written"
+    );
+    // The table's total is the number of hits in all pages.
+    let o = search(&["--limit", "1"]);
+    let table = stdout(&o);
+    assert!(
+        table.contains(&format!("(1 of {} hits", all.len())),
+        "{table}"
+    );
+    // Page two starts where page one ended; the cached run agrees.
+    let o = search(&["--json", "--limit", "1", "--offset", "1"]);
+    let page: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    assert_eq!(page.first(), all.get(1));
+    let o = search(&["--json", "--limit", "100"]);
+    let again: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    assert_eq!(again, all);
+}

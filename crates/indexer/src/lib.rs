@@ -49,7 +49,7 @@ mod writer;
 
 pub use error::IndexError;
 pub use index::{Index, Records};
-pub use query::{Query, Sort, EXACT_BOOST};
+pub use query::{PersonVariants, Query, Sort, EXACT_BOOST};
 pub use referat_schema::SectionKind;
 pub use search::{Hit, SearchResults, Snippet, SNIPPET_CHARS};
 pub use stats::{Stats, UNKNOWN};

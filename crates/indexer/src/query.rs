@@ -5,8 +5,8 @@ use std::ops::Bound;
 use referat_schema::SectionKind;
 use serde::{Deserialize, Serialize};
 use tantivy::query::{
-    AllQuery, BooleanQuery, Occur, PhraseQuery, Query as TantivyQuery, QueryParser, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query as TantivyQuery, QueryParser,
+    RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
@@ -45,6 +45,11 @@ pub struct Query {
     /// is named, case- and accent-insensitively. One word matches first names
     /// (and surnames); several words match a full name as a phrase.
     pub person: Option<String>,
+    /// Further people, any of whom also satisfies the person filter: an
+    /// entry matches when it names `person` OR one of these (each within
+    /// its own records). Used for a person resolved across spellings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub person_also: Vec<PersonVariants>,
     /// Earliest date, `YYYY-MM-DD`, inclusive.
     pub from: Option<String>,
     /// Latest date, `YYYY-MM-DD`, inclusive.
@@ -73,6 +78,7 @@ impl Default for Query {
         Query {
             text: None,
             person: None,
+            person_also: Vec::new(),
             from: None,
             to: None,
             year: None,
@@ -85,6 +91,19 @@ impl Default for Query {
             offset: 0,
         }
     }
+}
+
+/// One person under several spellings, known to appear in certain records
+/// (e.g. a person resolved by `referat-people`): an entry matches when it
+/// belongs to one of `doc_ids` and names the person under any of
+/// `spellings` (each matched as [`Query::person`] is).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersonVariants {
+    /// The spellings of the name.
+    pub spellings: Vec<String>,
+    /// The record ids the person is looked for in.
+    pub doc_ids: Vec<String>,
 }
 
 impl Query {
@@ -209,10 +228,9 @@ fn person_query(fields: &Fields, person: &str) -> Option<Box<dyn TantivyQuery>> 
     let words = analysis::tokens(&mut analysis::person_analyzer(), person);
     match words.as_slice() {
         [] => None,
-        [one] => Some(Box::new(BooleanQuery::new(vec![
-            (Occur::Should, term_text(fields.person_first, one)),
-            (Occur::Should, term_text(fields.person_fold, one)),
-        ]))),
+        // Every word of a name, the first included, is in `person_fold`:
+        // one term matches first names and surnames without a union.
+        [one] => Some(term_text(fields.person_fold, one)),
         many => {
             let terms = many
                 .iter()
@@ -221,6 +239,63 @@ fn person_query(fields: &Fields, person: &str) -> Option<Box<dyn TantivyQuery>> 
             Some(Box::new(PhraseQuery::new(terms)))
         }
     }
+}
+
+/// A person under any of its spellings, in its own records only; `None`
+/// when it can match nothing (no spelling with a name, or no record).
+fn variants_query(fields: &Fields, person: &PersonVariants) -> Option<Box<dyn TantivyQuery>> {
+    let spellings: Vec<(Occur, Box<dyn TantivyQuery>)> = person
+        .spellings
+        .iter()
+        .filter_map(|s| person_query(fields, s))
+        .map(|q| (Occur::Should, q))
+        .collect();
+    if spellings.is_empty() || person.doc_ids.is_empty() {
+        return None;
+    }
+    let records = TermSetQuery::new(
+        person
+            .doc_ids
+            .iter()
+            .map(|id| Term::from_field_text(fields.doc_id, id.trim())),
+    );
+    Some(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(records)),
+        (Occur::Must, Box::new(BooleanQuery::new(spellings))),
+    ])))
+}
+
+/// The person filter: `person` OR any of `person_also`; `None` when the
+/// query has no person filter.
+fn persons_query(
+    fields: &Fields,
+    query: &Query,
+) -> Result<Option<Box<dyn TantivyQuery>>, IndexError> {
+    let mut any: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
+    if let Some(person) = query.person.as_deref() {
+        match person_query(fields, person) {
+            Some(q) => any.push((Occur::Should, q)),
+            None => {
+                return Err(IndexError::InvalidQuery(format!(
+                    "person {person:?} has no name in it"
+                )))
+            }
+        }
+    }
+    any.extend(
+        query
+            .person_also
+            .iter()
+            .filter_map(|p| variants_query(fields, p))
+            .map(|q| (Occur::Should, q)),
+    );
+    Ok(match any.len() {
+        0 if query.person_also.is_empty() => None,
+        // Only people who can match nothing: the filter matches nothing.
+        0 => Some(Box::new(EmptyQuery)),
+        1 => any.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(any))),
+    })
 }
 
 /// The whole query: topic AND filters AND scope.
@@ -239,15 +314,8 @@ pub(crate) fn build(
         Scope::Items => must.push(term_text(fields.kind, KIND_ITEM)),
         Scope::Both => {}
     }
-    if let Some(person) = query.person.as_deref() {
-        match person_query(fields, person) {
-            Some(q) => must.push(q),
-            None => {
-                return Err(IndexError::InvalidQuery(format!(
-                    "person {person:?} has no name in it"
-                )))
-            }
-        }
+    if let Some(persons) = persons_query(fields, query)? {
+        must.push(persons);
     }
     for (field, value) in [
         (fields.municipality, &query.municipality),

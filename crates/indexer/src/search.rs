@@ -1,17 +1,19 @@
 //! Searching: ranking, de-duplication of documents and their items, snippets.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
+use tantivy::query::EnableScoring;
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Searcher, TantivyDocument};
+use tantivy::{Executor, Score, Searcher, TantivyDocument, Term};
 
-use crate::collect::{AllMatches, Match};
+use crate::collect::{Match, TopMatches};
 use crate::date::IsoDate;
 use crate::index::Index;
-use crate::query::{self, Query, Scope, Sort};
+use crate::query::{self, Query, Scope};
 use crate::schema::Fields;
 use crate::IndexError;
 
@@ -91,38 +93,197 @@ fn stored_str(doc: &TantivyDocument, field: Field) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Orders matches: relevance (score, then newest) or date (newest, then score).
-fn order(matches: &mut [Match], sort: Sort) {
-    let by_score = |a: &Match, b: &Match| b.score.total_cmp(&a.score);
-    let by_date = |a: &Match, b: &Match| b.date.cmp(&a.date);
-    matches.sort_by(|a, b| {
-        let primary = match sort {
-            Sort::Relevance => by_score(a, b).then_with(|| by_date(a, b)),
-            Sort::Date => by_date(a, b).then_with(|| by_score(a, b)),
-        };
-        primary.then_with(|| a.address.cmp(&b.address))
-    });
+/// Texts up to this many bytes are analysed whole for a snippet; longer
+/// ones (whole minutes) only in windows around likely matches, because the
+/// stemmed analysis of a long text costs about a millisecond.
+const WHOLE_TEXT_BYTES: usize = 4 * SNIPPET_CHARS;
+
+/// Windows analysed before falling back to the whole text.
+const MAX_WINDOWS: usize = 3;
+
+/// Characters of a term looked for as a cue of a match: stems and
+/// compound parts share their first letters with the word in the text.
+const CUE_CHARS: usize = 4;
+
+/// Bytes of context before the cue that opens a window.
+const WINDOW_LEAD_BYTES: usize = 80;
+
+/// The snippet maker for one text field of a search.
+struct Highlighter {
+    generator: SnippetGenerator,
+    /// Lower-case spellings of the first letters of each query term found
+    /// in the index (with the old spellings the æøå normalisation merges:
+    /// "aa" for "å"), and the term's weight (rarer is heavier).
+    cues: Vec<(String, Score)>,
 }
 
-/// Drops document entries whose items also matched: the items say more
-/// precisely where the match is.
-fn prefer_items(matches: Vec<Match>) -> Vec<Match> {
-    let with_items: HashSet<u64> = matches
-        .iter()
-        .filter(|m| m.is_item)
-        .map(|m| m.doc_key)
-        .collect();
-    matches
-        .into_iter()
-        .filter(|m| m.is_item || !with_items.contains(&m.doc_key))
-        .collect()
+impl Highlighter {
+    /// `None` when the query has no term in `field` that the index knows.
+    fn new(
+        searcher: &Searcher,
+        query: &dyn tantivy::query::Query,
+        field: Field,
+    ) -> Result<Option<Highlighter>, IndexError> {
+        let mut terms: BTreeSet<Term> = BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                terms.insert(term.clone());
+            }
+        });
+        let mut cues = Vec::new();
+        for term in &terms {
+            let value = term.value();
+            let Some(text) = value.as_str() else {
+                continue;
+            };
+            let doc_freq = searcher.doc_freq(term)?;
+            if doc_freq == 0 {
+                continue;
+            }
+            let weight = 1.0 / (1.0 + doc_freq as Score);
+            let head: String = text.chars().take(CUE_CHARS).collect();
+            cues.extend(old_spellings(&head).into_iter().map(|c| (c, weight)));
+        }
+        if cues.is_empty() {
+            return Ok(None);
+        }
+        let mut generator = SnippetGenerator::create(searcher, query, field)?;
+        generator.set_max_num_chars(SNIPPET_CHARS);
+        Ok(Some(Highlighter { generator, cues }))
+    }
+
+    /// The best passage of `text` with the query's terms marked, or `None`
+    /// when none occurs in it.
+    fn snippet(&self, text: &str) -> Option<Snippet> {
+        if text.len() <= WHOLE_TEXT_BYTES {
+            return self.analysed(text);
+        }
+        let lower = lower_case_in_place(text);
+        let mut found: Vec<(usize, Score)> = self
+            .cues
+            .iter()
+            .flat_map(|(cue, weight)| {
+                lower
+                    .match_indices(cue.as_str())
+                    .map(|(at, _)| (at, *weight))
+            })
+            .collect();
+        found.sort_unstable_by_key(|&(at, _)| at);
+        // A window's promise: the weights of the cues within one snippet
+        // length of its first cue.
+        let mut windows: Vec<(Score, usize)> = Vec::with_capacity(found.len());
+        let mut end = 0;
+        let mut sum: Score = 0.0;
+        for &(at, weight) in &found {
+            while let Some(&(next, w)) = found.get(end) {
+                if next >= at + SNIPPET_CHARS {
+                    break;
+                }
+                sum += w;
+                end += 1;
+            }
+            windows.push((sum, at));
+            sum -= weight;
+        }
+        windows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut tried: Vec<Range<usize>> = Vec::new();
+        for (_, at) in windows {
+            if tried.len() == MAX_WINDOWS {
+                break;
+            }
+            if tried.iter().any(|r| r.contains(&at)) {
+                continue;
+            }
+            let window = window_around(text, at);
+            if let Some(snippet) = text.get(window.clone()).and_then(|w| self.analysed(w)) {
+                return Some(snippet);
+            }
+            tried.push(window);
+        }
+        // No cue led to a match (an irregular stem): analyse everything.
+        self.analysed(text)
+    }
+
+    fn analysed(&self, text: &str) -> Option<Snippet> {
+        let snippet = self.generator.snippet(text);
+        (!snippet.highlighted().is_empty()).then(|| Snippet {
+            text: snippet.fragment().to_string(),
+            highlights: snippet.highlighted().to_vec(),
+        })
+    }
+}
+
+/// `text` in lower case where that keeps every byte offset (ASCII and the
+/// Latin-1 letters, so "Ældrerådet" becomes "ældrerådet"); other letters
+/// stay as they are, so a cue in them is missed and the whole text analysed.
+fn lower_case_in_place(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_ascii_lowercase();
+    let mut lead = 0u8;
+    for b in bytes.iter_mut() {
+        // À..Þ (except ×) are C3 80..9E; their lower case is C3 A0..BE.
+        if lead == 0xC3 && (0x80..=0x9E).contains(b) && *b != 0x97 {
+            *b += 0x20;
+        }
+        lead = *b;
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_lowercase())
+}
+
+/// The spellings of a normalised word start that the æøå normalisation
+/// maps to it ("å" is also written "aa", "æ" "ae" or "ä", "ø" "oe" or "ö").
+fn old_spellings(head: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in head.chars() {
+        let options: &[&str] = match c {
+            'å' => &["å", "aa"],
+            'æ' => &["æ", "ae", "ä"],
+            'ø' => &["ø", "oe", "ö"],
+            _ => &[],
+        };
+        if options.is_empty() {
+            out.iter_mut().for_each(|s| s.push(c));
+        } else {
+            out = out
+                .iter()
+                .flat_map(|s| options.iter().map(move |o| format!("{s}{o}")))
+                .collect();
+        }
+    }
+    out
+}
+
+/// The byte range of `text` to analyse for a cue at `at`: from the start of
+/// a word a little before it to a word end two snippet lengths after.
+fn window_around(text: &str, at: usize) -> Range<usize> {
+    let mut start = at.saturating_sub(WINDOW_LEAD_BYTES).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if let Some((space, c)) = text
+        .get(..start)
+        .and_then(|t| t.char_indices().rev().find(|(_, c)| c.is_whitespace()))
+    {
+        if start - space <= WINDOW_LEAD_BYTES {
+            start = space + c.len_utf8();
+        }
+    }
+    let mut end = (at + 2 * SNIPPET_CHARS).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    if let Some(space) = text.get(end..).and_then(|t| t.find(char::is_whitespace)) {
+        if space <= WINDOW_LEAD_BYTES {
+            end += space;
+        }
+    }
+    start..end
 }
 
 /// The snippet makers for a search: stemmed field first (it knows stems and
 /// compound parts), exact field as fallback (stop words, e.g. "og").
 struct Snippets {
-    stemmed: Option<SnippetGenerator>,
-    exact: Option<SnippetGenerator>,
+    stemmed: Option<Highlighter>,
+    exact: Option<Highlighter>,
     field: Field,
 }
 
@@ -134,13 +295,11 @@ impl Snippets {
         q: &Query,
     ) -> Result<Snippets, IndexError> {
         let (stemmed, exact) = query::text_fields(fields, q.section);
-        let make = |field| -> Result<Option<SnippetGenerator>, IndexError> {
+        let make = |field| -> Result<Option<Highlighter>, IndexError> {
             if q.topic().is_none() {
                 return Ok(None);
             }
-            let mut generator = SnippetGenerator::create(searcher, query, field)?;
-            generator.set_max_num_chars(SNIPPET_CHARS);
-            Ok(Some(generator))
+            Highlighter::new(searcher, query, field)
         };
         Ok(Snippets {
             stemmed: make(stemmed)?,
@@ -152,19 +311,14 @@ impl Snippets {
     fn snippet(&self, doc: &TantivyDocument) -> Snippet {
         let text: Vec<&str> = doc.get_all(self.field).filter_map(|v| v.as_str()).collect();
         let text = text.join("\n");
-        for generator in [&self.stemmed, &self.exact].into_iter().flatten() {
-            let snippet = generator.snippet(&text);
-            if !snippet.highlighted().is_empty() {
-                return Snippet {
-                    text: snippet.fragment().to_string(),
-                    highlights: snippet.highlighted().to_vec(),
-                };
-            }
-        }
-        Snippet {
-            text: leading_text(&text, SNIPPET_CHARS),
-            highlights: Vec::new(),
-        }
+        [&self.stemmed, &self.exact]
+            .into_iter()
+            .flatten()
+            .find_map(|h| h.snippet(&text))
+            .unwrap_or_else(|| Snippet {
+                text: leading_text(&text, SNIPPET_CHARS),
+                highlights: Vec::new(),
+            })
     }
 }
 
@@ -183,6 +337,28 @@ fn leading_text(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// Most threads a search uses: the segments of a large index are searched
+/// in parallel, one segment per thread at a time.
+const SEARCH_THREADS: usize = 4;
+
+/// Index entries from which a search uses several threads; below it,
+/// handing segments to threads costs more than it saves.
+const PARALLEL_FROM_ENTRIES: u64 = 200_000;
+
+/// The thread pool searches share, made on first use: as many threads as
+/// the machine has cores, up to [`SEARCH_THREADS`].
+fn executor() -> &'static Executor {
+    static EXECUTOR: OnceLock<Executor> = OnceLock::new();
+    EXECUTOR.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        match cores.min(SEARCH_THREADS) {
+            0 | 1 => Executor::single_thread(),
+            n => Executor::multi_thread(n, "referat-search-")
+                .unwrap_or_else(|_| Executor::single_thread()),
+        }
+    })
+}
+
 impl Index {
     /// Runs a search.
     ///
@@ -195,24 +371,34 @@ impl Index {
         let searcher = self.searcher();
         let scope = Scope::of(q);
         let query = query::build(&self.inner, &self.fields, q, scope)?;
-        let mut matches = searcher.search(
+        let scoring = if q.topic().is_some() {
+            EnableScoring::enabled_from_searcher(&searcher)
+        } else {
+            EnableScoring::disabled_from_searcher(&searcher)
+        };
+        let page = searcher.search_with_executor(
             &*query,
-            &AllMatches {
+            &TopMatches {
                 scoring: q.topic().is_some(),
+                sort: q.sort,
+                keep: q.offset.saturating_add(q.limit),
+                prefer_items: scope == Scope::Both,
             },
+            if searcher.num_docs() >= PARALLEL_FROM_ENTRIES {
+                executor()
+            } else {
+                &Executor::SingleThread
+            },
+            scoring,
         )?;
-        if scope == Scope::Both {
-            matches = prefer_items(matches);
-        }
-        order(&mut matches, q.sort);
-        let total = matches.len();
         let snippets = Snippets::new(&searcher, &*query, &self.fields, q)?;
-        let hits = matches
+        let hits = page
+            .matches
             .iter()
             .skip(q.offset)
-            .take(q.limit)
             .map(|m| self.hit(&searcher, &snippets, m))
             .collect::<Result<Vec<_>, _>>()?;
+        let total = page.total;
         Ok(SearchResults { total, hits })
     }
 
@@ -257,6 +443,46 @@ mod tests {
             highlights: std::iter::once(2..9).collect(),
         };
         assert_eq!(broken.marked("[", "]"), "abc");
+    }
+
+    #[test]
+    fn lower_case_keeps_byte_offsets() {
+        assert_eq!(lower_case_in_place("Ældre ÅRHUS Øst"), "ældre århus øst");
+        assert_eq!(lower_case_in_place("5 × 3"), "5 × 3");
+        // Greek changes length when lower-cased in general: left alone here.
+        let greek = "ΣΟΦΙΑ boliger";
+        assert_eq!(lower_case_in_place(greek).len(), greek.len());
+        assert!(lower_case_in_place(greek).ends_with("boliger"));
+    }
+
+    #[test]
+    fn cues_cover_old_spellings() {
+        let mut spellings = old_spellings("åbe");
+        spellings.sort();
+        assert_eq!(spellings, ["aabe", "åbe"]);
+        assert_eq!(old_spellings("bol"), ["bol"]);
+        assert_eq!(old_spellings("ø").len(), 3);
+    }
+
+    #[test]
+    fn windows_start_and_end_at_word_boundaries() {
+        let text = format!(
+            "{} skæve boliger {}",
+            "ord ".repeat(100),
+            "mere ".repeat(100)
+        );
+        let at = text.find("boliger").unwrap_or(0);
+        let window = window_around(&text, at);
+        let slice = &text[window.clone()];
+        assert!(slice.contains("skæve boliger"));
+        assert!(!slice.starts_with(char::is_whitespace));
+        assert!(
+            slice.starts_with("ord") && slice.ends_with("mere"),
+            "{slice:?}"
+        );
+        assert!(window.end - window.start < 2 * SNIPPET_CHARS + 2 * WINDOW_LEAD_BYTES);
+        // Near the ends of the text the window is cut there.
+        assert_eq!(window_around("kort tekst", 2), 0..10);
     }
 
     #[test]

@@ -4,14 +4,16 @@
 //! Resolution reads every record of the index (or of one municipality);
 //! its result for the whole index is cached in `<index>/persons-cache.json`,
 //! keyed by the index's commit (`meta.json`) and the aliases file, so a
-//! search re-resolves only after an ingest or an aliases change.
+//! search re-resolves only after an ingest or an aliases change. `--person`
+//! reads a smaller cache of names and documents only
+//! (`<index>/persons-cache-names.jsonl`) and runs one search.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::Path;
 
-use referat_indexer::{Hit, Index, Query, SearchResults, Sort};
+use referat_indexer::{Index, PersonVariants, Query, SearchResults};
 use referat_people::{Aliases, Resolution, ResolvedPerson, Resolver};
 use serde::{Deserialize, Serialize};
 
@@ -89,115 +91,157 @@ fn cache_key(index_dir: &Path) -> String {
 /// The people of the whole index, from the cache when it is current.
 pub fn resolve_index(index: &Index, index_dir: &Path) -> Result<Resolution, CliError> {
     let key = cache_key(index_dir);
-    let cache_path = index_dir.join(CACHE_FILE);
-    if let Ok(text) = std::fs::read_to_string(&cache_path) {
-        if let Ok(cache) = serde_json::from_str::<Cache>(&text) {
-            if cache.key == key {
-                return Ok(cache.resolution);
-            }
-        }
+    if let Some(resolution) = read_cache(index_dir, CACHE_FILE, &key) {
+        return Ok(resolution);
     }
     let mut resolver = Resolver::new(aliases(index_dir)?);
     for record in index.records(&Query::default())? {
         resolver.add(&record?);
     }
-    let resolution = resolver.finish();
-    // A cache that cannot be written (read-only index) only costs time.
-    let cache = Cache { key, resolution };
-    if let Ok(json) = serde_json::to_string(&cache) {
-        let tmp = index_dir.join(format!("{CACHE_FILE}.{}.tmp", std::process::id()));
-        if std::fs::write(&tmp, json).is_ok() && std::fs::rename(&tmp, &cache_path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-    }
+    let cache = Cache {
+        key,
+        resolution: resolver.finish(),
+    };
+    write_cache(index_dir, CACHE_FILE, &cache);
     Ok(cache.resolution)
 }
 
+/// The cache of what `--person` needs beside the index: a line with the
+/// cache key, then one JSON line per person with its folded spellings,
+/// municipality, spellings and documents. The full resolution is tens of
+/// megabytes at 10,000 documents, too slow to read for every search; this
+/// file is searched as text for the folded name and only the lines that
+/// contain it are parsed.
+const NAMES_CACHE_FILE: &str = "persons-cache-names.jsonl";
+
+/// A resolved person as `--person` uses it.
+#[derive(Serialize, Deserialize)]
+pub struct NamedPerson {
+    /// The spellings folded as `referat_people::names::fold` folds them.
+    folded: Vec<String>,
+    municipality: Option<String>,
+    spellings: Vec<String>,
+    /// The records the person appears in.
+    pub doc_ids: Vec<String>,
+}
+
+/// The names cache's text, rebuilt from the resolution when not current.
+fn names_cache(index: &Index, index_dir: &Path) -> Result<String, CliError> {
+    let key = serde_json::to_string(&cache_key(index_dir)).unwrap_or_default();
+    if let Ok(text) = std::fs::read_to_string(index_dir.join(NAMES_CACHE_FILE)) {
+        if text.lines().next() == Some(key.as_str()) {
+            return Ok(text);
+        }
+    }
+    let fold = referat_people::names::fold;
+    let mut text = key;
+    text.push('\n');
+    for p in resolve_index(index, index_dir)?.persons {
+        let spellings = p.spellings();
+        let line = NamedPerson {
+            folded: spellings.iter().map(|s| fold(s)).collect(),
+            municipality: p.municipality,
+            spellings,
+            doc_ids: p.doc_ids,
+        };
+        if let Ok(json) = serde_json::to_string(&line) {
+            text.push_str(&json);
+            text.push('\n');
+        }
+    }
+    write_cache_text(index_dir, NAMES_CACHE_FILE, &text);
+    Ok(text)
+}
+
+/// The resolution cached in `file` beside the index, if its key is `key`.
+fn read_cache(index_dir: &Path, file: &str, key: &str) -> Option<Resolution> {
+    let text = std::fs::read_to_string(index_dir.join(file)).ok()?;
+    let cache = serde_json::from_str::<Cache>(&text).ok()?;
+    (cache.key == key).then_some(cache.resolution)
+}
+
+/// Writes a cache beside the index, atomically. A cache that cannot be
+/// written (read-only index) only costs time.
+fn write_cache(index_dir: &Path, file: &str, cache: &Cache) {
+    if let Ok(json) = serde_json::to_string(cache) {
+        write_cache_text(index_dir, file, &json);
+    }
+}
+
+fn write_cache_text(index_dir: &Path, file: &str, text: &str) {
+    let tmp = index_dir.join(format!("{file}.{}.tmp", std::process::id()));
+    if std::fs::write(&tmp, text).is_ok() && std::fs::rename(&tmp, index_dir.join(file)).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
 /// The resolved persons a `--person` filter names, within its
-/// `--municipality` if given; empty when the query names no person or no
-/// resolved person has that name.
+/// `--municipality` if given (as `referat_people::find` selects them);
+/// empty when the query names no person or no resolved person has that name.
 pub fn persons_named(
     index: &Index,
     index_dir: &Path,
     query: &Query,
-) -> Result<Vec<ResolvedPerson>, CliError> {
+) -> Result<Vec<NamedPerson>, CliError> {
     let Some(name) = query.person.as_deref() else {
         return Ok(Vec::new());
     };
-    let resolution = resolve_index(index, index_dir)?;
-    Ok(
-        referat_people::find(&resolution.persons, name, query.municipality.as_deref())
-            .into_iter()
-            .cloned()
-            .collect(),
-    )
+    let fold = referat_people::names::fold;
+    let name = fold(name);
+    if name.is_empty() {
+        return Ok(Vec::new());
+    }
+    let municipality = query.municipality.as_deref().map(fold);
+    let text = names_cache(index, index_dir)?;
+    // A line naming the person contains the folded name as a JSON string.
+    let needle = serde_json::to_string(&name).unwrap_or_default();
+    let mut persons = Vec::new();
+    let mut last_line = None;
+    for (at, _) in text.match_indices(&needle) {
+        let start = text
+            .get(..at)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        if last_line == Some(start) {
+            continue;
+        }
+        last_line = Some(start);
+        let end = text
+            .get(at..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| at + i);
+        let Some(Ok(person)) = text
+            .get(start..end)
+            .map(serde_json::from_str::<NamedPerson>)
+        else {
+            continue;
+        };
+        if person.folded.contains(&name)
+            && (municipality.is_none() || person.municipality.as_deref().map(fold) == municipality)
+        {
+            persons.push(person);
+        }
+    }
+    Ok(persons)
 }
 
 /// A search whose `--person` means the resolved person: the name as typed
 /// (as the index matches it) OR any spelling of the persons it names, in
-/// the documents those persons appear in. Pages and totals are over the
-/// merged hits.
+/// the documents those persons appear in. One search, so pages, totals and
+/// the ranking are the index's own.
 pub fn search(index: &Index, index_dir: &Path, query: &Query) -> Result<SearchResults, CliError> {
     let persons = persons_named(index, index_dir, query)?;
-    if persons.is_empty() {
-        return Ok(index.search(query)?);
-    }
-    let all = |q: &Query| Query {
-        offset: 0,
-        limit: usize::MAX,
-        ..q.clone()
+    let query = Query {
+        person_also: persons
+            .into_iter()
+            .map(|p| PersonVariants {
+                spellings: p.spellings,
+                doc_ids: p.doc_ids,
+            })
+            .collect(),
+        ..query.clone()
     };
-    let mut merged: HashMap<(String, Option<u32>), Hit> = HashMap::new();
-    let mut add = |hit: Hit| {
-        let key = (hit.doc_id.clone(), hit.item);
-        match merged.get(&key) {
-            Some(old) if old.score >= hit.score => {}
-            _ => {
-                merged.insert(key, hit);
-            }
-        }
-    };
-    for hit in index.search(&all(query))?.hits {
-        add(hit);
-    }
-    for person in &persons {
-        let docs: HashSet<&str> = person.doc_ids.iter().map(String::as_str).collect();
-        for spelling in person.spellings() {
-            let q = Query {
-                person: Some(spelling),
-                municipality: person.municipality.clone(),
-                ..all(query)
-            };
-            for hit in index.search(&q)?.hits {
-                if docs.contains(hit.doc_id.as_str()) {
-                    add(hit);
-                }
-            }
-        }
-    }
-    let mut hits: Vec<Hit> = merged.into_values().collect();
-    order(&mut hits, query.sort);
-    let total = hits.len();
-    let hits = hits
-        .into_iter()
-        .skip(query.offset)
-        .take(query.limit)
-        .collect();
-    Ok(SearchResults { total, hits })
-}
-
-/// The indexer's order: relevance (score, then newest) or date (newest,
-/// then score); undated last.
-fn order(hits: &mut [Hit], sort: Sort) {
-    let by_score = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score);
-    let by_date = |a: &Hit, b: &Hit| b.date.cmp(&a.date);
-    hits.sort_by(|a, b| {
-        let primary = match sort {
-            Sort::Relevance => by_score(a, b).then_with(|| by_date(a, b)),
-            Sort::Date => by_date(a, b).then_with(|| by_score(a, b)),
-        };
-        primary.then_with(|| (&a.doc_id, a.item).cmp(&(&b.doc_id, b.item)))
-    });
+    Ok(index.search(&query)?)
 }
 
 /// For `export --person`: the record ids the person filter means (the
