@@ -69,6 +69,36 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
+/// Per-file limits against hostile input, shared by `parse`, `ingest` and
+/// `bench`. A file over a limit fails with its path and the reason; the
+/// rest of the batch goes on.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct LimitArgs {
+    /// Give up on a file after this many seconds (0 = no limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub time_limit: f64,
+    /// Refuse files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    pub max_file_size: u64,
+    /// Read at most this many pages of a PDF (the rest is skipped with a warning).
+    #[arg(long, value_name = "N", default_value_t = referat_parser::pdf::MAX_PAGES)]
+    pub max_pages: usize,
+}
+
+impl LimitArgs {
+    /// The parser's limits these flags ask for.
+    pub fn limits(&self) -> referat_parser::Limits {
+        let time_budget = (self.time_limit.is_finite() && self.time_limit > 0.0)
+            .then(|| std::time::Duration::from_secs_f64(self.time_limit.min(1e9)));
+        referat_parser::Limits {
+            max_file_bytes: self.max_file_size.saturating_mul(1024 * 1024),
+            max_pages: self.max_pages,
+            time_budget,
+            ..referat_parser::Limits::default()
+        }
+    }
+}
+
 /// `referat parse`.
 #[derive(Debug, Args)]
 pub struct ParseArgs {
@@ -84,6 +114,8 @@ pub struct ParseArgs {
     /// Worker threads [default: all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// `referat ingest`.
@@ -101,6 +133,8 @@ pub struct IngestArgs {
     /// Worker threads for parsing [default: all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Filters shared by `search` and `export`.
@@ -222,6 +256,8 @@ pub struct BenchArgs {
     /// How many of the slowest files to list.
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub slowest: usize,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// `referat completions`.

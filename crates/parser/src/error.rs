@@ -47,6 +47,14 @@ pub enum ParseError {
         /// The limit.
         limit: u64,
     },
+    /// Reading the file took longer than its time budget.
+    #[error("{path}: gave up after {}s (the time budget per file)", limit.as_secs_f64())]
+    TimedOut {
+        /// The file.
+        path: PathBuf,
+        /// The budget.
+        limit: std::time::Duration,
+    },
 }
 
 /// An error from a format reader, before it knows the file's path.
@@ -67,5 +75,11 @@ pub enum ReadError {
         actual: u64,
         /// The limit.
         limit: u64,
+    },
+    /// Over the time budget.
+    #[error("time budget of {}s exhausted", limit.as_secs_f64())]
+    TimedOut {
+        /// The budget.
+        limit: std::time::Duration,
     },
 }

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod blocks;
+pub mod budget;
 pub mod danish;
 pub mod docx;
 mod error;
@@ -29,17 +30,46 @@ pub use error::{ParseError, ReadError};
 pub use format::detect_format;
 pub use referat_schema::{Format, Record};
 
-/// Limits that keep hostile input from exhausting memory or time.
+/// Limits that keep hostile input from exhausting memory or time. Each one
+/// ends in an error naming the file, except `max_pages` and `max_depth` for
+/// HTML, which keep what was read (a best-effort record with a warning).
+///
+/// ```
+/// use std::time::Duration;
+/// use referat_parser::Limits;
+/// let strict = Limits {
+///     time_budget: Some(Duration::from_secs(5)),
+///     max_pages: 500,
+///     ..Limits::default()
+/// };
+/// assert_eq!(strict.max_file_bytes, Limits::default().max_file_bytes);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Largest file accepted, in bytes.
+    /// Largest file accepted, in bytes (checked before reading it).
     pub max_file_bytes: u64,
+    /// Most bytes a DOCX package may inflate to in all (zip bombs), and
+    /// the largest decoded PDF content stream.
+    pub max_decompressed_bytes: u64,
+    /// Most PDF pages read; later pages are skipped with a warning.
+    pub max_pages: usize,
+    /// Deepest element nesting: a DOCX part nested deeper is refused, an
+    /// HTML page has the deeper tags removed (its text is kept).
+    pub max_depth: usize,
+    /// Longest time one file may take to read and structure; `None` for no
+    /// limit. Real minutes take milliseconds (the 28-page Aarhus PDF about
+    /// 50 ms), so the default is only ever reached by hostile input.
+    pub time_budget: Option<std::time::Duration>,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_file_bytes: 256 * 1024 * 1024,
+            max_decompressed_bytes: docx::MAX_TOTAL_BYTES,
+            max_pages: pdf::MAX_PAGES,
+            max_depth: html::MAX_HTML_DEPTH,
+            time_budget: Some(std::time::Duration::from_secs(60)),
         }
     }
 }
@@ -52,7 +82,7 @@ pub fn parse_file(path: impl AsRef<Path>) -> Result<Record, ParseError> {
 /// Read and parse one file into a record.
 pub fn parse_file_with(path: &Path, limits: &Limits) -> Result<Record, ParseError> {
     let bytes = read_file(path, limits)?;
-    parse_bytes(path, &bytes)
+    parse_bytes_with(path, &bytes, limits)
 }
 
 /// Read a file's bytes, refusing one over the size limit before reading it.
@@ -86,23 +116,59 @@ pub fn content_hash(bytes: &[u8]) -> String {
 /// Parse a file's bytes; `path` names the file in errors and in the record's
 /// source, and can tell the municipality when the text does not.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Record, ParseError> {
-    let (format, blocks) = read_blocks(path, bytes)?;
+    parse_bytes_with(path, bytes, &Limits::default())
+}
+
+/// [`parse_bytes`] with explicit limits; the time budget starts now.
+pub fn parse_bytes_with(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Record, ParseError> {
+    let deadline = budget::Deadline::after(limits.time_budget);
+    let (format, blocks) = read_blocks_until(path, bytes, limits, &deadline)?;
+    deadline.check().map_err(|e| path_error(path, format, e))?;
     let source = structure::source_for(path, format, bytes, &blocks);
     Ok(structure::extract(&blocks, source))
 }
 
 /// Run only the format reader: detect the format and return its blocks.
 pub fn read_blocks(path: &Path, bytes: &[u8]) -> Result<(Format, BlockDocument), ParseError> {
+    read_blocks_with(path, bytes, &Limits::default())
+}
+
+/// [`read_blocks`] with explicit limits; the time budget starts now.
+pub fn read_blocks_with(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(Format, BlockDocument), ParseError> {
+    read_blocks_until(
+        path,
+        bytes,
+        limits,
+        &budget::Deadline::after(limits.time_budget),
+    )
+}
+
+fn read_blocks_until(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+    deadline: &budget::Deadline,
+) -> Result<(Format, BlockDocument), ParseError> {
     let format = detect_format(bytes).map_err(|detail| ParseError::UnknownFormat {
         path: path.to_path_buf(),
         detail,
     })?;
     let result = match format {
-        Format::Pdf => pdf::read(bytes),
-        Format::Docx => docx::read(bytes),
-        Format::Html => html::read(bytes),
+        Format::Pdf => pdf::read_with(bytes, limits, deadline),
+        Format::Docx => docx::read_with(bytes, limits, deadline),
+        Format::Html => html::read_with(bytes, limits, deadline),
     };
-    let blocks = result.map_err(|e| match e {
+    let blocks = result.map_err(|e| path_error(path, format, e))?;
+    Ok((format, blocks))
+}
+
+/// A reader's error with the file's path.
+fn path_error(path: &Path, format: Format, e: ReadError) -> ParseError {
+    match e {
         ReadError::Encrypted => ParseError::Encrypted {
             path: path.to_path_buf(),
         },
@@ -125,6 +191,9 @@ pub fn read_blocks(path: &Path, bytes: &[u8]) -> Result<(Format, BlockDocument),
             },
             reason,
         },
-    })?;
-    Ok((format, blocks))
+        ReadError::TimedOut { limit } => ParseError::TimedOut {
+            path: path.to_path_buf(),
+            limit,
+        },
+    }
 }

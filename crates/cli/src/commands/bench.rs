@@ -144,9 +144,14 @@ pub fn run(args: &BenchArgs) -> Result<i32, CliError> {
     let report = if args.with_index {
         let dir = TempDir::new()?;
         let index = Index::open_or_create(&dir.0)?;
-        measure(&files, Some((&index, &dir.0)), args.slowest)?
+        measure(
+            &files,
+            Some((&index, &dir.0)),
+            args.slowest,
+            &args.limits.limits(),
+        )?
     } else {
-        measure(&files, None, args.slowest)?
+        measure(&files, None, args.slowest, &args.limits.limits())?
     };
     output::with_stdout(|out| {
         if args.json {
@@ -168,8 +173,8 @@ pub fn measure(
     files: &[PathBuf],
     index: Option<(&Index, &Path)>,
     slowest: usize,
+    limits: &Limits,
 ) -> Result<Report, CliError> {
-    let limits = Limits::default();
     let mut writer = match index {
         Some((index, _)) => Some(index.writer(WRITER_HEAP)?),
         None => None,
@@ -181,7 +186,7 @@ pub fn measure(
     let mut since_commit = 0;
     let started = Instant::now();
     for batch in files.chunks(BATCH) {
-        let parsed: Vec<Parsed> = batch.par_iter().map(|p| parse_timed(p, &limits)).collect();
+        let parsed: Vec<Parsed> = batch.par_iter().map(|p| parse_timed(p, limits)).collect();
         for mut file in parsed {
             if let (Some(writer), Some(record)) = (writer.as_mut(), &file.record) {
                 let t = Instant::now();
@@ -274,7 +279,7 @@ fn parse_timed(path: &Path, limits: &Limits) -> Parsed {
     parsed.bytes = bytes.len() as u64;
     parsed.format = referat_parser::detect_format(&bytes).ok();
     let t = Instant::now();
-    let blocks = referat_parser::read_blocks(path, &bytes);
+    let blocks = referat_parser::read_blocks_with(path, &bytes, limits);
     parsed.stages.reader = t.elapsed().as_secs_f64();
     let Ok((format, blocks)) = blocks else {
         return parsed;
@@ -437,7 +442,7 @@ mod tests {
         assert!(!files.is_empty(), "the bundled corpus is missing");
         let dir = TempDir::new().unwrap();
         let index = Index::open_or_create(&dir.0).unwrap();
-        let report = measure(&files, Some((&index, &dir.0)), 3).unwrap();
+        let report = measure(&files, Some((&index, &dir.0)), 3, &Limits::default()).unwrap();
         assert_eq!(report.files, files.len());
         let counted: usize = report.formats.values().map(|f| f.files).sum();
         assert_eq!(counted, files.len());
@@ -462,7 +467,7 @@ mod tests {
         let dir = TempDir::new().unwrap();
         let junk = dir.0.join("junk.pdf");
         std::fs::write(&junk, b"not a document at all").unwrap();
-        let report = measure(&[junk], None, 5).unwrap();
+        let report = measure(&[junk], None, 5, &Limits::default()).unwrap();
         assert_eq!(report.failed, 1);
         assert!(report.index.is_none());
     }

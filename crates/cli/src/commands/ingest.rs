@@ -50,7 +50,7 @@ pub struct Summary {
 pub fn run(index_dir: &Path, args: &IngestArgs) -> Result<i32, CliError> {
     crate::threads::configure(args.threads);
     let index = Index::open_or_create(index_dir)?;
-    let summary = ingest(&index, &args.paths, args.prune)?;
+    let summary = ingest(&index, &args.paths, args.prune, &args.limits.limits())?;
     eprintln!(
         "referat: indexed {} new, {} changed, {} unchanged, {} failed{}",
         summary.added,
@@ -80,7 +80,12 @@ pub fn run(index_dir: &Path, args: &IngestArgs) -> Result<i32, CliError> {
 /// version, a failing file is reported and skipped. Commits every
 /// [`COMMIT_EVERY`] files and at the end, so an interrupted run keeps what
 /// it committed and a re-run finishes the rest.
-pub fn ingest(index: &Index, paths: &[PathBuf], prune: bool) -> Result<Summary, CliError> {
+pub fn ingest(
+    index: &Index,
+    paths: &[PathBuf],
+    prune: bool,
+    limits: &Limits,
+) -> Result<Summary, CliError> {
     let (files, walk_errors) = walk::files(paths);
     let mut summary = Summary::default();
     for e in walk_errors {
@@ -88,7 +93,6 @@ pub fn ingest(index: &Index, paths: &[PathBuf], prune: bool) -> Result<Summary, 
     }
     let progress = progress_bar(files.len());
     let mut writer = index.writer(WRITER_HEAP)?;
-    let limits = Limits::default();
     let mut since_commit = 0;
     for batch in files.chunks(BATCH) {
         let parsed: Vec<(PathBuf, Result<Option<Record>, ParseError>)> = batch
@@ -97,7 +101,7 @@ pub fn ingest(index: &Index, paths: &[PathBuf], prune: bool) -> Result<Summary, 
                 let stored = stored_path(path);
                 (
                     stored.clone(),
-                    parse_if_changed(index, path, &stored, &limits),
+                    parse_if_changed(index, path, &stored, limits),
                 )
             })
             .collect();
@@ -141,7 +145,7 @@ pub fn ingest_bundled_corpus(index_dir: &Path) -> Result<(), CliError> {
         corpus.display()
     );
     let index = Index::open_or_create(index_dir)?;
-    let summary = ingest(&index, &[corpus], false)?;
+    let summary = ingest(&index, &[corpus], false, &Limits::default())?;
     eprintln!(
         "referat: indexed {} files ({} failed)",
         summary.added,
@@ -169,7 +173,7 @@ fn parse_if_changed(
             return Ok(None);
         }
     }
-    referat_parser::parse_bytes(stored, &bytes).map(Some)
+    referat_parser::parse_bytes_with(stored, &bytes, limits).map(Some)
 }
 
 fn report(summary: &mut Summary, path: &Path, error: String) {

@@ -46,9 +46,10 @@ pub fn run(args: &ParseArgs) -> Result<i32, CliError> {
 
 fn render(path: &std::path::Path, args: &ParseArgs) -> Result<String, String> {
     if args.blocks {
-        let bytes =
-            std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-        let (_, doc) = referat_parser::read_blocks(path, &bytes).map_err(|e| e.to_string())?;
+        let limits = args.limits.limits();
+        let bytes = referat_parser::read_file(path, &limits).map_err(|e| e.to_string())?;
+        let (_, doc) =
+            referat_parser::read_blocks_with(path, &bytes, &limits).map_err(|e| e.to_string())?;
         let blocks: Vec<serde_json::Value> = doc
             .blocks
             .iter()
@@ -70,7 +71,8 @@ fn render(path: &std::path::Path, args: &ParseArgs) -> Result<String, String> {
         });
         return to_json(&value, args.pretty);
     }
-    let record = referat_parser::parse_file(path).map_err(|e| e.to_string())?;
+    let record =
+        referat_parser::parse_file_with(path, &args.limits.limits()).map_err(|e| e.to_string())?;
     to_json(&record, args.pretty)
 }
 

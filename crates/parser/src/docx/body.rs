@@ -2,7 +2,7 @@
 //! headers, footers, footnotes): XML events to blocks in reading order.
 //!
 //! It walks the XML with an explicit element stack, so nesting costs heap,
-//! never call stack, and the depth is capped by [`MAX_XML_DEPTH`].
+//! never call stack, and the depth is capped by [`crate::Limits::max_depth`].
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -10,12 +10,9 @@ use quick_xml::Reader;
 use super::numbering::ListCounters;
 use super::placeholder;
 use super::styles::StyleSheet;
+use crate::budget::Deadline;
 use crate::text::normalize;
 use crate::{Block, BlockKind, ReadError};
-
-/// Deepest element nesting accepted in one part. Word documents rarely go
-/// past 30; tables in text boxes in tables might reach 100.
-pub const MAX_XML_DEPTH: usize = 1024;
 
 /// A row with a cell holding more blocks than this is page layout (a frame
 /// around running text), not a table of values.
@@ -31,6 +28,10 @@ pub struct PartContext<'a> {
     pub furniture: bool,
     /// Where the reader says what it dropped or could not read.
     pub warnings: &'a mut Vec<String>,
+    /// Deepest element nesting accepted.
+    pub max_depth: usize,
+    /// When the file's time is up.
+    pub deadline: &'a Deadline,
 }
 
 /// Read one part into blocks. `name` is used in warnings and errors.
@@ -39,8 +40,11 @@ pub fn read_part(xml: &[u8], name: &str, ctx: PartContext<'_>) -> Result<Vec<Blo
     let mut reader = Reader::from_str(&text);
     reader.config_mut().check_end_names = false;
     reader.config_mut().allow_unmatched_ends = true;
+    let max_depth = ctx.max_depth;
+    let deadline = *ctx.deadline;
     let mut walker = Walker::new(ctx);
-    loop {
+    for round in 1usize.. {
+        deadline.check_every(round)?;
         let event = match reader.read_event() {
             Ok(event) => event,
             Err(e) => {
@@ -61,9 +65,9 @@ pub fn read_part(xml: &[u8], name: &str, ctx: PartContext<'_>) -> Result<Vec<Blo
                 let tag = Tag::of(&e);
                 walker.open(tag, &e);
                 walker.stack.push(tag);
-                if walker.stack.len() > MAX_XML_DEPTH {
+                if walker.stack.len() > max_depth {
                     return Err(ReadError::Malformed(format!(
-                        "{name} nests elements deeper than {MAX_XML_DEPTH} levels"
+                        "{name} nests elements deeper than {max_depth} levels (the depth limit)"
                     )));
                 }
             }

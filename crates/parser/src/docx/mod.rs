@@ -31,7 +31,8 @@ mod styles;
 
 use std::collections::HashSet;
 
-use crate::{Block, BlockDocument, ReadError};
+use crate::budget::Deadline;
+use crate::{Block, BlockDocument, Limits, ReadError};
 
 use body::PartContext;
 use numbering::ListCounters;
@@ -51,7 +52,18 @@ const DEFAULT_MAIN_PART: &str = "word/document.xml";
 /// document part → [`ReadError::Malformed`] ("no word/document.xml: not a
 /// Word document"); a part inflating past its limit → [`ReadError::TooLarge`].
 pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
-    let mut package = Package::open(bytes)?;
+    read_with(bytes, &Limits::default(), &Deadline::none())
+}
+
+/// [`read`] within limits: the package may inflate to
+/// `limits.max_decompressed_bytes`, parts may nest `limits.max_depth`
+/// elements deep, and [`ReadError::TimedOut`] once `deadline` passes.
+pub fn read_with(
+    bytes: &[u8],
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Result<BlockDocument, ReadError> {
+    let mut package = Package::open(bytes, limits.max_decompressed_bytes)?;
     let main_part = main_part_name(&mut package)?;
     let document_xml = package
         .read(&main_part, MAX_DOCUMENT_BYTES)?
@@ -101,9 +113,13 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
             lists: &mut lists,
             furniture,
             warnings: &mut doc.warnings,
+            max_depth: limits.max_depth,
+            deadline,
         };
         let blocks = match body::read_part(xml, &name, ctx) {
             Ok(blocks) => blocks,
+            // Out of time is the whole file's end, not a part's.
+            Err(e @ ReadError::TimedOut { .. }) => return Err(e),
             Err(e) if name != main_part => {
                 doc.warnings.push(format!("{name} skipped: {e}"));
                 continue;

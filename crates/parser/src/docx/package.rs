@@ -12,6 +12,7 @@ pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 /// Largest decompressed size of any other part (styles, headers, footnotes…).
 pub const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
 /// Largest decompressed size of all parts read from one package together.
+/// Default of [`crate::Limits::max_decompressed_bytes`].
 pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
 
 /// An opened DOCX package that counts what it decompresses.
@@ -19,11 +20,13 @@ pub struct Package<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
     names: Vec<String>,
     read_total: u64,
+    max_total: u64,
 }
 
 impl<'a> Package<'a> {
-    /// Open the archive; a truncated or non-ZIP file is `Malformed`.
-    pub fn open(bytes: &'a [u8]) -> Result<Self, ReadError> {
+    /// Open the archive; a truncated or non-ZIP file is `Malformed`. All
+    /// entries read together may inflate to `max_total` bytes.
+    pub fn open(bytes: &'a [u8], max_total: u64) -> Result<Self, ReadError> {
         let archive = ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| ReadError::Malformed(format!("not a readable ZIP archive: {e}")))?;
         let names = archive
@@ -35,6 +38,7 @@ impl<'a> Package<'a> {
             archive,
             names,
             read_total: 0,
+            max_total,
         })
     }
 
@@ -55,7 +59,7 @@ impl<'a> Package<'a> {
         if !self.contains(name) {
             return Ok(None);
         }
-        let remaining = MAX_TOTAL_BYTES.saturating_sub(self.read_total);
+        let remaining = self.max_total.saturating_sub(self.read_total);
         let (limit, what) = if cap <= remaining {
             (cap, "decompressed document part")
         } else {

@@ -6,7 +6,8 @@
 //! only a page over the cap is rewritten, keeping its text and dropping the
 //! tags below the cap.
 
-/// Deepest element nesting kept. Real pages stay under 100.
+/// Deepest element nesting kept by default ([`crate::Limits::max_depth`]).
+/// Real pages stay under 100.
 pub const MAX_HTML_DEPTH: usize = 1_000;
 
 /// Elements without content: they never nest.
@@ -23,10 +24,10 @@ const IMPLIED_END: &[&str] = &[
 /// Elements whose content is raw text, not markup.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
 
-/// The page with tags below [`MAX_HTML_DEPTH`] removed, or `None` when it
-/// stays within the cap (the common case: nothing is copied).
-pub fn flatten_deep_nesting(page: &str) -> Option<String> {
-    if max_depth(page) <= MAX_HTML_DEPTH {
+/// The page with tags below `cap` levels removed, or `None` when it stays
+/// within the cap (the common case: nothing is copied).
+pub fn flatten_deep_nesting(page: &str, cap: usize) -> Option<String> {
+    if max_depth(page) <= cap {
         return None;
     }
     let mut out = String::with_capacity(page.len());
@@ -35,12 +36,12 @@ pub fn flatten_deep_nesting(page: &str) -> Option<String> {
         Token::Text => out.push_str(kept),
         Token::Open => {
             depth += 1;
-            if depth <= MAX_HTML_DEPTH {
+            if depth <= cap {
                 out.push_str(kept);
             }
         }
         Token::Close => {
-            if depth <= MAX_HTML_DEPTH {
+            if depth <= cap {
                 out.push_str(kept);
             }
             depth = depth.saturating_sub(1);
@@ -137,13 +138,16 @@ mod tests {
 
     #[test]
     fn shallow_pages_are_left_alone() {
-        assert_eq!(flatten_deep_nesting("<div><p>a<p>b</div>"), None);
+        assert_eq!(
+            flatten_deep_nesting("<div><p>a<p>b</div>", MAX_HTML_DEPTH),
+            None
+        );
     }
 
     #[test]
     fn deep_pages_keep_text_and_lose_deep_tags() {
         let page = format!("{}x{}", "<div>".repeat(5000), "</div>".repeat(5000));
-        let flat = flatten_deep_nesting(&page).unwrap();
+        let flat = flatten_deep_nesting(&page, MAX_HTML_DEPTH).unwrap();
         assert!(flat.contains('x'));
         assert_eq!(max_depth(&flat), MAX_HTML_DEPTH);
     }

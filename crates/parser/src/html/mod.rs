@@ -16,10 +16,13 @@ mod decode;
 mod depth;
 mod walk;
 
+pub use depth::MAX_HTML_DEPTH;
+
 use scraper::{Html, Node};
 
+use crate::budget::Deadline;
 use crate::text::normalize;
-use crate::{BlockDocument, ReadError};
+use crate::{BlockDocument, Limits, ReadError};
 
 /// Largest page accepted, in bytes. Minutes pages are well under 5 MB.
 pub const MAX_HTML_BYTES: u64 = 32 * 1024 * 1024;
@@ -30,6 +33,17 @@ pub const MAX_HTML_BYTES: u64 = 32 * 1024 * 1024;
 /// other input gives blocks (possibly none, with a warning): HTML parsing
 /// never fails.
 pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
+    read_with(bytes, &Limits::default(), &Deadline::none())
+}
+
+/// [`read`] within limits: tags nested deeper than `limits.max_depth` are
+/// dropped (their text kept), and [`ReadError::TimedOut`] once `deadline`
+/// passes (checked between the stages; each is linear in the page).
+pub fn read_with(
+    bytes: &[u8],
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Result<BlockDocument, ReadError> {
     if bytes.len() as u64 > MAX_HTML_BYTES {
         return Err(ReadError::TooLarge {
             what: "HTML page",
@@ -39,17 +53,20 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
     }
     let (mut text, _encoding) = decode::decode(bytes);
     let mut warnings = Vec::new();
-    if let Some(flat) = depth::flatten_deep_nesting(&text) {
+    if let Some(flat) = depth::flatten_deep_nesting(&text, limits.max_depth) {
         warnings.push(format!(
-            "elements nested deeper than {} levels were flattened",
-            depth::MAX_HTML_DEPTH
+            "elements nested deeper than {} levels were flattened (the depth limit)",
+            limits.max_depth
         ));
         text = flat;
     }
+    deadline.check()?;
     let html = Html::parse_document(&text);
+    deadline.check()?;
     let stats = content::text_stats(&html);
     let root = content::find_root(&html, &stats);
     let (blocks, walk_warnings) = walk::blocks(&html, root);
+    deadline.check()?;
     warnings.extend(walk_warnings);
     let mut doc = BlockDocument {
         blocks,

@@ -9,6 +9,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::content::Operations;
 use super::font::Font;
+use crate::budget::Deadline;
 
 /// Operators run per page, Form XObjects included, before the page is cut off.
 const MAX_OPS_PER_PAGE: usize = 2_000_000;
@@ -18,7 +19,8 @@ const MAX_GLYPHS_PER_PAGE: usize = 300_000;
 const MAX_FORM_DEPTH: usize = 12;
 /// Nesting of q/Q.
 const MAX_STATE_DEPTH: usize = 256;
-/// Largest decoded content stream.
+/// Largest decoded content stream (also bounded by
+/// [`crate::Limits::max_decompressed_bytes`]).
 const MAX_CONTENT_BYTES: usize = 64 * 1024 * 1024;
 
 /// A glyph on the page, in top-down page coordinates (points, origin at the
@@ -101,6 +103,8 @@ struct GraphicsState {
 pub(crate) struct Interpreter<'d> {
     doc: &'d Document,
     fonts: HashMap<usize, Rc<Font>>,
+    max_content_bytes: usize,
+    deadline: Deadline,
 }
 
 struct PageRun<'p> {
@@ -113,10 +117,14 @@ struct PageRun<'p> {
 
 impl<'d> Interpreter<'d> {
     /// An interpreter for `doc`.
-    pub(crate) fn new(doc: &'d Document) -> Self {
+    pub(crate) fn new(doc: &'d Document, limits: &crate::Limits, deadline: Deadline) -> Self {
         Interpreter {
             doc,
             fonts: HashMap::new(),
+            max_content_bytes: usize::try_from(limits.max_decompressed_bytes)
+                .unwrap_or(usize::MAX)
+                .min(MAX_CONTENT_BYTES),
+            deadline,
         }
     }
 
@@ -146,7 +154,7 @@ impl<'d> Interpreter<'d> {
         let resources = self.page_resources(page_id);
         let content = match self
             .doc
-            .get_page_content_with_limit(page_id, MAX_CONTENT_BYTES)
+            .get_page_content_with_limit(page_id, self.max_content_bytes)
         {
             Ok(c) => c,
             Err(_) => {
@@ -302,6 +310,10 @@ impl<'d> Interpreter<'d> {
                 break;
             };
             run.ops += 1;
+            if self.deadline.check_every(run.ops).is_err() {
+                run.page.truncated = Some("time budget exhausted");
+                break;
+            }
             if run.ops > MAX_OPS_PER_PAGE {
                 run.page.truncated = Some("operator budget exhausted");
                 break;
@@ -428,7 +440,7 @@ impl<'d> Interpreter<'d> {
             }
         }
         let Ok(content) = stream
-            .decompressed_content_with_limit(MAX_CONTENT_BYTES)
+            .decompressed_content_with_limit(self.max_content_bytes)
             .or_else(|_| {
                 if stream.dict.has(b"Filter") {
                     Err(())

@@ -25,9 +25,11 @@ mod tables;
 
 use lopdf::{Document, Object};
 
-use crate::{BlockDocument, ReadError};
+use crate::budget::Deadline;
+use crate::{BlockDocument, Limits, ReadError};
 
-/// Most pages read; the rest of a longer file is skipped with a warning.
+/// Most pages read by default ([`Limits::max_pages`]); the rest of a longer
+/// file is skipped with a warning.
 pub const MAX_PAGES: usize = 5_000;
 
 /// Read a PDF file's bytes into blocks in reading order.
@@ -36,7 +38,20 @@ pub const MAX_PAGES: usize = 5_000;
 /// names; glyphs that map to no text are dropped and counted in the
 /// warnings. Running headers and footers are kept, flagged as furniture.
 pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
+    read_with(bytes, &Limits::default(), &Deadline::none())
+}
+
+/// [`read`] within limits: `limits.max_pages` pages at most, content
+/// streams up to `limits.max_decompressed_bytes`, and
+/// [`ReadError::TimedOut`] once `deadline` passes.
+pub fn read_with(
+    bytes: &[u8],
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Result<BlockDocument, ReadError> {
     let doc = load(bytes)?;
+    deadline.check()?;
+    let max_pages = limits.max_pages;
     let mut result = BlockDocument::default();
     let info = info_dict(&doc);
     result.producer = info.and_then(|i| info_text(&doc, i, b"Producer"));
@@ -49,18 +64,20 @@ pub fn read(bytes: &[u8]) -> Result<BlockDocument, ReadError> {
         ));
     }
     result.pages = u32::try_from(pages.len()).ok();
-    if pages.len() > MAX_PAGES {
+    if pages.len() > max_pages {
         result.warnings.push(format!(
-            "only the first {MAX_PAGES} of {} pages were read",
+            "only the first {max_pages} of {} pages were read (the page limit)",
             pages.len()
         ));
     }
-    let mut interpreter = interpreter::Interpreter::new(&doc);
-    let mut page_lines = Vec::with_capacity(pages.len().min(MAX_PAGES));
+    let mut interpreter = interpreter::Interpreter::new(&doc, limits, *deadline);
+    let mut page_lines = Vec::with_capacity(pages.len().min(max_pages));
     let mut heights = Vec::with_capacity(page_lines.capacity());
     let (mut unknown, mut rotated) = (0u64, 0u64);
-    for &(number, id) in pages.iter().take(MAX_PAGES) {
+    for &(number, id) in pages.iter().take(max_pages) {
+        deadline.check()?;
         let page = interpreter.run_page(id);
+        deadline.check()?;
         unknown += u64::from(page.unknown_glyphs);
         rotated += u64::from(page.rotated_glyphs);
         if let Some(why) = page.truncated {
