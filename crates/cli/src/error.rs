@@ -7,9 +7,9 @@ pub enum CliError {
     /// Writing output or reading a named file failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    /// The index could not be opened, read or written.
-    #[error("index: {0}")]
-    Index(#[from] referat_indexer::IndexError),
+    /// The archive could not be opened, read or written.
+    #[error("{0}")]
+    Archive(#[from] referat_archive::ArchiveError),
     /// The arguments make no sense together.
     #[error("{0}")]
     Usage(String),

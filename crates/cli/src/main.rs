@@ -1,28 +1,18 @@
 //! `referat`: parse, index and search the minutes of Danish municipal
-//! councils. `main` only dispatches; each command is one function in
-//! `commands/`.
+//! councils. `main` only dispatches; each command is one short function in
+//! `commands/` over the `referat_archive` library.
 
 mod args;
 mod commands;
 mod error;
-mod index_location;
 mod output;
-mod threads;
-mod walk;
+mod progress;
 
 use clap::Parser;
 
 use args::{Cli, Command};
 use output::exit;
-
-/// The main job on a fresh clone: a search with no index yet, at the default
-/// location, first indexes the bundled corpus.
-fn with_default_corpus(cli: &Cli, index: &std::path::Path) -> Result<(), error::CliError> {
-    if cli.index.is_none() && !index_location::exists(index) {
-        commands::ingest::ingest_bundled_corpus(index)?;
-    }
-    Ok(())
-}
+use referat_archive::location;
 
 fn main() {
     let cli = match Cli::try_parse() {
@@ -38,13 +28,12 @@ fn main() {
             std::process::exit(code);
         }
     };
-    let index = index_location::resolve(cli.index.as_deref());
+    let index = location::resolve(cli.index.as_deref());
     let result = match &cli.command {
         Command::Parse(a) => commands::parse::run(a),
         Command::Ingest(a) => commands::ingest::run(&index, a),
-        Command::Search(a) => {
-            with_default_corpus(&cli, &index).and_then(|()| commands::search::run(&index, a))
-        }
+        Command::Search(a) => commands::ingest::bundled_corpus_first(&cli, &index)
+            .and_then(|()| commands::search::run(&index, a)),
         Command::Show(a) => commands::show::run(&index, a),
         Command::Export(a) => commands::export::run(&index, a),
         Command::Stats(a) => commands::stats::run(&index, a),

@@ -21,7 +21,7 @@ use serde_json::Value;
 const FILES: usize = 1300;
 /// Files in the concurrent-search test: one commit and some more.
 const SEARCH_FILES: usize = 700;
-/// The ingest's commit interval (`COMMIT_EVERY` in src/commands/ingest.rs):
+/// The ingest's commit interval (`COMMIT_EVERY` in crates/archive/src/ingest.rs):
 /// a killed run keeps a multiple of it.
 const COMMIT_EVERY: u64 = 512;
 /// How long to wait for the first commit before giving up (debug builds on a

@@ -7,7 +7,6 @@ use sha2::{Digest, Sha256};
 use crate::model::{MeetingRef, Merge, ResolvedPerson, RoleSeen, Variant};
 use crate::names::fold;
 use crate::observe::{Observations, Slot};
-use crate::resolve::ClusterState;
 
 /// Confidence of a short form the parser linked inside one document.
 const SAME_DOCUMENT: f32 = 0.9;
@@ -30,11 +29,21 @@ struct RoleAcc {
     dates: BTreeSet<String>,
 }
 
+/// What resolution decided about a cluster, as [`build_person`] needs it:
+/// the merges that joined its names and the name an alias asks to show.
+/// (The resolver owns the cluster state; this module only reads these.)
+pub(crate) struct ClusterOutcome<'a> {
+    /// The merges across documents that joined the cluster.
+    pub merges: &'a [Merge],
+    /// The name `aliases.toml` asks to show, if any.
+    pub pinned_name: Option<&'a str>,
+}
+
 /// The person a cluster of names (`members`, node indices) stands for.
 pub(crate) fn build_person(
     seen: &Observations,
     members: &[usize],
-    state: &ClusterState,
+    outcome: ClusterOutcome<'_>,
 ) -> ResolvedPerson {
     let municipality = members
         .first()
@@ -95,7 +104,7 @@ pub(crate) fn build_person(
             }
         }
     }
-    merges.extend(state.merges.iter().cloned());
+    merges.extend(outcome.merges.iter().cloned());
     let mut seen_merges = BTreeSet::new();
     merges.retain(|m| seen_merges.insert((m.from.clone(), m.into.clone(), m.rule.clone())));
 
@@ -111,9 +120,9 @@ pub(crate) fn build_person(
         .values()
         .fold(0u32, |a, b| a.saturating_add(*b));
 
-    let name = state
+    let name = outcome
         .pinned_name
-        .clone()
+        .map(str::to_string)
         .or_else(|| best_spelling(&spellings))
         .unwrap_or_default();
     let refs = |meetings: &BTreeMap<usize, BTreeSet<String>>| -> Vec<MeetingRef> {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use referat_schema::Record;
 
 use crate::aliases::{AliasGroup, Aliases, ALIASES_FILE};
-use crate::build::build_person;
+use crate::build::{build_person, ClusterOutcome};
 use crate::model::{Merge, Resolution};
 use crate::names::{fold, full_name_variant, short_form, FullNameVariant, ShortForm};
 use crate::observe::Observations;
@@ -109,7 +109,14 @@ impl Resolver {
         let mut persons: Vec<_> = clusters
             .members_by_root()
             .into_iter()
-            .map(|(root, members)| build_person(&self.seen, &members, clusters.state(root)))
+            .map(|(root, members)| {
+                let state = clusters.state(root);
+                let outcome = ClusterOutcome {
+                    merges: &state.merges,
+                    pinned_name: state.pinned_name.as_deref(),
+                };
+                build_person(&self.seen, &members, outcome)
+            })
             .collect();
         persons.sort_by_cached_key(|p| {
             (
@@ -124,7 +131,7 @@ impl Resolver {
 
 /// What a cluster of names knows about itself.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct ClusterState {
+struct ClusterState {
     /// Records whose header lists name a member.
     listed: BTreeSet<usize>,
     /// Records any member appears in.
@@ -138,9 +145,9 @@ pub(crate) struct ClusterState {
     /// Earliest and latest date.
     span: Option<(String, String)>,
     /// Merges so far.
-    pub merges: Vec<Merge>,
+    merges: Vec<Merge>,
     /// The name an alias asks to show.
-    pub pinned_name: Option<String>,
+    pinned_name: Option<String>,
 }
 
 impl ClusterState {

@@ -1,35 +1,25 @@
 //! `referat parse`: files to common-schema records on stdout.
 
-use std::path::PathBuf;
-
-use rayon::prelude::*;
-
 use crate::args::ParseArgs;
 use crate::error::CliError;
 use crate::output::{self, exit};
-use crate::walk;
-
-/// Files parsed at once; results are printed in input order per batch, so
-/// memory stays bounded however many files are given.
-const BATCH: usize = 64;
 
 /// Parse every file and print its record (or, with `--blocks`, the reader's
 /// blocks) as one JSON object per line. A file that fails is reported on
 /// stderr with its path and reason, and the rest go on.
 pub fn run(args: &ParseArgs) -> Result<i32, CliError> {
-    crate::threads::configure(args.threads);
-    let (files, walk_errors) = walk::files(&args.paths);
+    referat_archive::set_threads(args.threads);
+    let (files, walk_errors) = referat_archive::walk::files(&args.paths);
     let mut failed = walk_errors.len();
     for e in &walk_errors {
         output::error(format!("{}: {}", e.path.display(), e.reason));
     }
     output::with_stdout(|out| {
-        for batch in files.chunks(BATCH) {
-            let results: Vec<(PathBuf, Result<String, String>)> = batch
-                .par_iter()
-                .map(|path| (path.clone(), render(path, args)))
-                .collect();
-            for (_, result) in results {
+        // In parallel, printed in input order.
+        referat_archive::map_files(
+            &files,
+            |path| render(path, args),
+            |_, result| {
                 match result {
                     Ok(json) => writeln!(out, "{json}")?,
                     Err(message) => {
@@ -37,9 +27,9 @@ pub fn run(args: &ParseArgs) -> Result<i32, CliError> {
                         output::error(message);
                     }
                 }
-            }
-        }
-        Ok(())
+                Ok(())
+            },
+        )
     })?;
     Ok(if failed > 0 { exit::PARTIAL } else { exit::OK })
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use referat_indexer::{Hit, Index, Query, Sort};
+use referat_archive::{Archive, Hit, Query, Sort};
 
 use crate::args::{Filters, SearchArgs, SortArg};
 use crate::error::CliError;
@@ -14,7 +14,7 @@ use crate::output::{self, exit};
 pub fn query_from(filters: &Filters) -> Result<Query, CliError> {
     for (flag, date) in [("--from", &filters.from), ("--to", &filters.to)] {
         if let Some(d) = date {
-            if referat_indexer::date::IsoDate::parse(d).is_none() {
+            if referat_archive::date::IsoDate::parse(d).is_none() {
                 return Err(CliError::Usage(format!(
                     "{flag} takes a date as YYYY-MM-DD, not {d:?}"
                 )));
@@ -48,9 +48,8 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
     };
     query.limit = args.limit;
     query.offset = args.offset;
-    let index = Index::open_or_create(index_dir)?;
-    // --person means the resolved person: all spellings of them (issue 9).
-    let results = crate::commands::persons::search(&index, index_dir, &query)?;
+    // --person means the resolved person: all spellings of them.
+    let results = Archive::open_or_create(index_dir)?.search(&query)?;
     output::with_stdout(|out| {
         if args.json {
             serde_json::to_writer_pretty(&mut *out, &results.hits)?;
@@ -101,7 +100,7 @@ fn print_table(out: &mut dyn Write, hits: &[Hit], colour: bool) -> std::io::Resu
     Ok(())
 }
 
-fn highlight(snippet: &referat_indexer::Snippet, colour: bool) -> String {
+fn highlight(snippet: &referat_archive::Snippet, colour: bool) -> String {
     let (on, off) = if colour {
         ("\x1b[1;33m", "\x1b[0m")
     } else {

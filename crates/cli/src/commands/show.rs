@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use referat_indexer::Index;
+use referat_archive::Archive;
 use referat_schema::{Item, Person, Record};
 
 use crate::args::ShowArgs;
@@ -12,8 +12,7 @@ use crate::output::{self, exit};
 
 /// Print a document (or with `--item`, one item) as text or as JSON.
 pub fn run(index_dir: &Path, args: &ShowArgs) -> Result<i32, CliError> {
-    let index = Index::open_or_create(index_dir)?;
-    let Some(record) = index.get(&args.id)? else {
+    let Some(record) = Archive::open_or_create(index_dir)?.show(&args.id)? else {
         output::error(format!("no document with id {}", args.id));
         return Ok(exit::PARTIAL);
     };

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use referat_indexer::Index;
+use referat_archive::Archive;
 
 use crate::args::StatsArgs;
 use crate::error::CliError;
@@ -11,8 +11,7 @@ use crate::output::{self, exit};
 
 /// Print counts by municipality, body, year, document type and format.
 pub fn run(index_dir: &Path, args: &StatsArgs) -> Result<i32, CliError> {
-    let index = Index::open_or_create(index_dir)?;
-    let stats = index.stats()?;
+    let stats = Archive::open_or_create(index_dir)?.stats()?;
     output::with_stdout(|out| {
         if args.json {
             serde_json::to_writer_pretty(&mut *out, &stats)?;

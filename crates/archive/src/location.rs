@@ -1,11 +1,16 @@
-//! Where the index lives, and the bundled corpus that fills a new default
-//! index so that the README's first command works on a fresh clone.
+//! Where an archive's index lives by default, and the corpus bundled with
+//! the source tree.
 
 use std::path::{Path, PathBuf};
 
-/// The index directory: `--index` / `$REFERAT_INDEX` if given, else
-/// `$XDG_DATA_HOME/referat/index`, else `~/.local/share/referat/index`, else
-/// `.referat-index` in the working directory.
+/// The index directory: `explicit` if given (`--index`, `$REFERAT_INDEX`),
+/// else `$XDG_DATA_HOME/referat/index`, else `~/.local/share/referat/index`,
+/// else `.referat-index` in the working directory.
+///
+/// ```
+/// let dir = referat_archive::location::resolve(Some(std::path::Path::new("/tmp/idx")));
+/// assert_eq!(dir, std::path::Path::new("/tmp/idx"));
+/// ```
 pub fn resolve(explicit: Option<&Path>) -> PathBuf {
     if let Some(p) = explicit {
         return p.to_path_buf();
@@ -24,7 +29,7 @@ pub fn resolve(explicit: Option<&Path>) -> PathBuf {
     }
 }
 
-/// The corpus bundled with the source tree, if this binary was built from
+/// The corpus bundled with the source tree, if this library was built from
 /// one that still exists.
 pub fn bundled_corpus() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))

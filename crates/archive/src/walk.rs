@@ -1,4 +1,4 @@
-//! Turning the paths on the command line into the files to read.
+//! Turning the paths given to `ingest`, `parse` or `bench` into the files to read.
 
 use std::path::{Path, PathBuf};
 

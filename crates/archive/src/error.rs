@@ -1,0 +1,30 @@
+//! What can make an archive operation fail as a whole. A single bad input
+//! file is not such a failure: ingest reports it and goes on.
+
+use std::path::PathBuf;
+
+/// A failure of an archive operation.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    /// There is no index at the path (searching never creates one).
+    #[error("no index at {}; run `referat ingest`", .0.display())]
+    NoIndex(PathBuf),
+    /// The index could not be opened, read or written.
+    #[error("index: {0}")]
+    Index(#[from] referat_indexer::IndexError),
+    /// The aliases file beside the index is unreadable or malformed.
+    #[error("{0}")]
+    Aliases(#[from] referat_people::AliasError),
+    /// A file or folder of the archive could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The query or the options make no sense (e.g. a date range that ends
+    /// before it starts).
+    #[error("{0}")]
+    InvalidQuery(String),
+}

@@ -1,0 +1,184 @@
+//! Ingest: parse files in parallel and add them to the index.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use referat_indexer::{Index, Upsert};
+use referat_parser::{Limits, ParseError, Record};
+use serde::Serialize;
+
+use crate::{walk, Archive, ArchiveError};
+
+/// Files parsed in parallel between two trips to the single index writer;
+/// bounds memory whatever the size of the archive.
+pub const BATCH: usize = 64;
+/// Files between two commits: a crash loses at most this much work.
+pub const COMMIT_EVERY: usize = 512;
+/// Indexing memory for the tantivy writer.
+pub const WRITER_HEAP: usize = 128 * 1024 * 1024;
+
+/// How to ingest.
+#[derive(Clone, Debug, Default)]
+pub struct IngestOptions {
+    /// Also remove documents whose files are gone.
+    pub prune: bool,
+    /// Per-file limits against hostile input.
+    pub limits: Limits,
+}
+
+/// A file that could not be indexed.
+#[derive(Clone, Debug, Serialize)]
+pub struct Failure {
+    /// The file.
+    pub path: String,
+    /// Why, in words.
+    pub error: String,
+}
+
+/// What an ingest run did.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    /// New files indexed.
+    pub added: usize,
+    /// Changed files re-indexed.
+    pub replaced: usize,
+    /// Files already indexed with the same content.
+    pub unchanged: usize,
+    /// Documents removed because their files are gone (with `prune`).
+    pub pruned: usize,
+    /// Files that failed.
+    pub failed: Vec<Failure>,
+}
+
+/// Told how an ingest goes, file by file, on the calling thread. Every
+/// method does nothing by default; [`NoProgress`] is the silent one. A
+/// command line draws a progress bar; a library caller may ignore it.
+pub trait Progress {
+    /// The run starts with `files` files to look at.
+    fn start(&mut self, files: usize) {
+        let _ = files;
+    }
+    /// One more file was looked at (indexed, unchanged or failed).
+    fn advance(&mut self, path: &Path) {
+        let _ = path;
+    }
+    /// A file failed; it is also in the summary's `failed`.
+    fn failed(&mut self, failure: &Failure) {
+        let _ = failure;
+    }
+    /// The run is over (committed).
+    fn finish(&mut self) {}
+}
+
+/// Progress that shows nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
+impl Archive {
+    /// Parses and indexes every file under `paths`: unchanged files (same
+    /// path, same SHA-256) are skipped before parsing, a changed file
+    /// replaces its old version, a failing file is reported and skipped.
+    /// Commits every [`COMMIT_EVERY`] files and at the end, so an
+    /// interrupted run keeps what it committed and a re-run finishes the rest.
+    ///
+    /// ```
+    /// use referat_archive::{Archive, IngestOptions, NoProgress};
+    /// # fn main() -> Result<(), referat_archive::ArchiveError> {
+    /// # let dir = tempfile::tempdir().unwrap();
+    /// let archive = Archive::open_or_create(dir.path())?;
+    /// let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/gladsaxe");
+    /// let summary = archive.ingest(&[corpus], &IngestOptions::default(), &mut NoProgress)?;
+    /// assert_eq!((summary.added, summary.failed.len()), (3, 0));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn ingest<P: AsRef<Path>>(
+        &self,
+        paths: &[P],
+        options: &IngestOptions,
+        progress: &mut dyn Progress,
+    ) -> Result<Summary, ArchiveError> {
+        let paths: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        let (files, walk_errors) = walk::files(&paths);
+        let mut summary = Summary::default();
+        for e in walk_errors {
+            report(&mut summary, &e.path, e.reason);
+        }
+        progress.start(files.len());
+        let index = &self.index;
+        let limits = &options.limits;
+        let mut writer = index.writer(WRITER_HEAP)?;
+        let mut since_commit = 0;
+        for batch in files.chunks(BATCH) {
+            let parsed: Vec<(PathBuf, Result<Option<Record>, ParseError>)> = batch
+                .par_iter()
+                .map(|path| {
+                    let stored = stored_path(path);
+                    (
+                        stored.clone(),
+                        parse_if_changed(index, path, &stored, limits),
+                    )
+                })
+                .collect();
+            for (path, result) in parsed {
+                progress.advance(&path);
+                match result {
+                    Ok(None) => summary.unchanged += 1,
+                    Ok(Some(record)) => match writer.upsert(&record)? {
+                        Upsert::Added => summary.added += 1,
+                        Upsert::Replaced => summary.replaced += 1,
+                        Upsert::Unchanged => summary.unchanged += 1,
+                    },
+                    Err(e) => {
+                        let failure = report(&mut summary, &path, e.to_string());
+                        progress.failed(&failure);
+                    }
+                }
+                since_commit += 1;
+            }
+            if since_commit >= COMMIT_EVERY {
+                writer.commit()?;
+                since_commit = 0;
+            }
+        }
+        if options.prune {
+            summary.pruned = writer.prune(|p| Path::new(p).exists())?;
+        }
+        writer.commit()?;
+        progress.finish();
+        Ok(summary)
+    }
+}
+
+/// Paths are stored absolute, so that re-runs from another directory and
+/// pruning recognise them.
+fn stored_path(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn parse_if_changed(
+    index: &Index,
+    path: &Path,
+    stored: &Path,
+    limits: &Limits,
+) -> Result<Option<Record>, ParseError> {
+    let bytes = referat_parser::read_file(path, limits)?;
+    let key = stored.to_string_lossy();
+    if let Ok(Some(sha)) = index.indexed_sha256(&key) {
+        if sha == referat_parser::content_hash(&bytes) {
+            return Ok(None);
+        }
+    }
+    referat_parser::parse_bytes_with(stored, &bytes, limits).map(Some)
+}
+
+fn report(summary: &mut Summary, path: &Path, error: String) -> Failure {
+    let failure = Failure {
+        path: path.display().to_string(),
+        error,
+    };
+    summary.failed.push(failure.clone());
+    failure
+}

@@ -1,0 +1,121 @@
+//! A referat archive as a whole: a set of source documents (minutes,
+//! agendas, memos in PDF, DOCX and HTML) and their Danish-aware index.
+//!
+//! This is the library under every front end (the `referat` command line,
+//! and any Rust program): it opens or creates an archive at a path
+//! ([`location`] has the default-location rules), [ingests](Archive::ingest)
+//! files and folders in parallel with a [`Progress`] callback, and offers
+//! [search](Archive::search) with persons resolved across spellings,
+//! [show](Archive::show), [export](Archive::export) as an iterator,
+//! [stats](Archive::stats) and the [persons](Archive::persons) list. The
+//! persons caches beside the index are this crate's business.
+//!
+//! Data flows one way: schema ← parser, indexer, people ← archive ← front ends.
+//!
+//! # Example: ingest a folder, search by person
+//!
+//! ```
+//! use referat_archive::{Archive, IngestOptions, NoProgress, Query};
+//!
+//! # fn main() -> Result<(), referat_archive::ArchiveError> {
+//! # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap();
+//! # let tmp = tempfile::tempdir().unwrap();
+//! # let index_dir = tmp.path();
+//! let archive = Archive::open_or_create(index_dir)?;
+//! let summary = archive.ingest(&["corpus"], &IngestOptions::default(), &mut NoProgress)?;
+//! println!("{} new, {} failed", summary.added, summary.failed.len());
+//!
+//! // Every spelling of the resolved person: this also finds the minutes that say "Rene".
+//! let query = Query { person: Some("René Meyrowitsch".into()), ..Query::default() };
+//! for hit in archive.search(&query)?.hits {
+//!     println!("{:?} {:?} {}", hit.date, hit.body, hit.doc_id);
+//! }
+//! # let dates: Vec<_> = archive.search(&query)?.hits.into_iter().filter_map(|h| h.date).collect();
+//! # assert!(dates.iter().any(|d| d == "2019-04-01") && dates.iter().any(|d| d == "2021-10-14"));
+//! # Ok(())
+//! # }
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod bench;
+mod error;
+mod export;
+mod ingest;
+pub mod location;
+mod parallel;
+mod persons;
+pub mod walk;
+
+use std::path::{Path, PathBuf};
+
+use referat_indexer::Index;
+
+pub use error::ArchiveError;
+pub use export::{csv_rows, Export, CSV_COLUMNS};
+pub use ingest::{
+    Failure, IngestOptions, NoProgress, Progress, Summary, BATCH, COMMIT_EVERY, WRITER_HEAP,
+};
+pub use parallel::{map_files, set_threads, threads};
+pub use persons::{PersonFilter, Persons, CACHE_FILE, NAMES_CACHE_FILE};
+pub use referat_indexer::date;
+pub use referat_indexer::{Hit, Query, SearchResults, SectionKind, Snippet, Sort, Stats};
+pub use referat_parser::Limits;
+pub use referat_people::{Resolution, ResolvedPerson};
+pub use referat_schema::{DocType, Record};
+
+/// An archive: the index in a directory, and the caches beside it.
+pub struct Archive {
+    pub(crate) dir: PathBuf,
+    pub(crate) index: Index,
+}
+
+impl Archive {
+    /// Opens the archive whose index is in `dir`; fails with
+    /// [`ArchiveError::NoIndex`] when there is none (reading never creates
+    /// an index).
+    pub fn open(dir: impl AsRef<Path>) -> Result<Archive, ArchiveError> {
+        let dir = dir.as_ref();
+        if !location::exists(dir) {
+            return Err(ArchiveError::NoIndex(dir.to_path_buf()));
+        }
+        Archive::open_or_create(dir)
+    }
+
+    /// Opens the archive in `dir`, creating the directory and an empty
+    /// index when there is none.
+    pub fn open_or_create(dir: impl AsRef<Path>) -> Result<Archive, ArchiveError> {
+        let dir = dir.as_ref();
+        Ok(Archive {
+            index: Index::open_or_create(dir)?,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The index, for callers who need the indexer's own API.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Runs a search; a person filter means the resolved person, under
+    /// every spelling the archive has of them (see [`Archive::persons`]).
+    pub fn search(&self, query: &Query) -> Result<SearchResults, ArchiveError> {
+        self.search_resolved(query)
+    }
+
+    /// The record with this id, as it was ingested.
+    pub fn show(&self, id: &str) -> Result<Option<Record>, ArchiveError> {
+        Ok(self.index.get(id)?)
+    }
+
+    /// Counts of documents and items by municipality, body, year, type and
+    /// format.
+    pub fn stats(&self) -> Result<Stats, ArchiveError> {
+        Ok(self.index.stats()?)
+    }
+}
