@@ -28,3 +28,5 @@ pub fn real() -> PathBuf {
 pub fn seeds() -> PathBuf {
     root().join("..").join("shared").join("seeds")
 }
+
+pub mod fields;
