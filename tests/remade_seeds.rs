@@ -76,11 +76,10 @@ fn expectations() -> Vec<(String, Value)> {
 /// is the municipality, as in `corpus/` (the parser falls back to it when
 /// the document does not say); the last column reports what the parser
 /// finds without that help, from the bare file name.
-fn scores() -> Vec<(String, Score, Option<String>)> {
+fn scores(dir: &std::path::Path) -> Vec<(String, Score, Option<String>)> {
     let expected = expectations();
-    let (dir, _) = remade();
     let mut out = Vec::new();
-    for path in documents(&dir) {
+    for path in documents(dir) {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let folder = path
             .parent()
@@ -149,25 +148,32 @@ fn table(scores: &[(String, Score, Option<String>)]) -> String {
     s
 }
 
-/// The table, always: every re-made file exists and parses, and the report
-/// shows where the parser stands.
-#[test]
-fn every_remade_file_parses_and_is_scored() {
-    let scores = scores();
-    if !remade().1 {
-        assert_eq!(scores.len(), 30, "five seeds by six variants");
-    }
-    println!("{}", table(&scores));
-    for (name, sc, _) in &scores {
-        assert_eq!(sc.fields.len(), FIELDS.len(), "{name}");
-    }
-}
-
 /// Issue 14's bar: every re-made file at least 0.90 of its fields right.
 #[test]
 fn every_remade_file_reaches_the_bar() {
-    let scores = scores();
-    println!("{}", table(&scores));
+    let (dir, other) = remade();
+    let scores = scores(&dir);
+    if !other {
+        assert_eq!(scores.len(), 30, "five seeds by six variants");
+    }
+    assert_bar(&scores);
+}
+
+/// The same bar on harder layouts (`tests/fixtures/remade-stress/`, see the
+/// README in `tests/fixtures/remade/`): agenda items as bold paragraphs,
+/// section labels as headings, HTML without a charset declaration.
+#[test]
+#[ignore = "target, not met yet: agenda items written as bold paragraphs in DOCX and HTML are not items"]
+fn harder_layouts_reach_the_bar() {
+    let dir = referat_suite::root()
+        .join("tests")
+        .join("fixtures")
+        .join("remade-stress");
+    assert_bar(&scores(&dir));
+}
+
+fn assert_bar(scores: &[(String, Score, Option<String>)]) {
+    println!("{}", table(scores));
     let below: Vec<String> = scores
         .iter()
         .filter(|(_, s, _)| s.share() < BAR)
