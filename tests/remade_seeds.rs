@@ -181,3 +181,24 @@ fn assert_bar(scores: &[(String, Score, Option<String>)]) {
         .collect();
     assert!(below.is_empty(), "\n{}", below.join("\n"));
 }
+
+/// The score itself: a right record scores 1.0, and each kind of mistake
+/// (a wrong scalar, a person list losing names, an item renumbered, a
+/// decision lost) turns exactly its field wrong.
+#[test]
+fn the_score_sees_each_kind_of_mistake() {
+    let want = &expectations()[4].1;
+    let path = remade().0.join("albertslund").join("004.pandoc.docx");
+    let mut r = referat_parser::parse_file(&path).expect("004 parses");
+    assert_eq!(score(&r, want).share(), 1.0, "{}", score(&r, want).marks());
+    r.date = Some("2021-10-15".into());
+    r.location = Some("Mødelokale 2 i forhallen.".into()); // punctuation does not count
+    r.attendees.truncate(4); // F1 8/9 < 0.9
+    r.items[0].number = 10;
+    let sc = score(&r, want);
+    assert_eq!(sc.marks(), "+++-++-+-+", "{sc:?}");
+    r.items[0]
+        .sections
+        .retain(|s| s.kind != referat_schema::SectionKind::Beslutning);
+    assert_eq!(score(&r, want).marks(), "+++-++-+--");
+}
