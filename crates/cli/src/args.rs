@@ -26,7 +26,7 @@ pub struct Cli {
 pub enum Command {
     /// Parse files into common-schema records, one JSON object per line.
     #[command(
-        after_help = "Examples:\n  referat parse corpus/albertslund/udsatteraadet-2019-04-01.docx\n  referat parse --pretty minutes.pdf\n  referat parse corpus/ | jq -r '.date + \" \" + .body'"
+        after_help = "Examples:\n  referat parse corpus/albertslund/udsatteraadet-2019-04-01.docx\n  referat parse --pretty minutes.pdf\n  referat parse --explain --pretty minutes.pdf   # where each meeting field was read\n  referat parse corpus/ | jq -r '.date + \" \" + .body'"
     )]
     Parse(ParseArgs),
     /// Add files and folders to the index (new and changed files only).
@@ -109,8 +109,13 @@ pub struct ParseArgs {
     #[arg(long)]
     pub pretty: bool,
     /// Print the format reader's blocks instead of records (for debugging a layout).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "explain")]
     pub blocks: bool,
+    /// Add an "explain" object to each record: for each meeting field its
+    /// value, the rule that chose it and the block it was read from (page
+    /// and line in a PDF, the element in HTML and DOCX).
+    #[arg(long)]
+    pub explain: bool,
     /// Worker threads [default: all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

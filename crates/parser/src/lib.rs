@@ -128,6 +128,24 @@ pub fn parse_bytes_with(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Re
     Ok(structure::extract(&blocks, source))
 }
 
+/// Parse a file's bytes and explain its meeting fields (`referat parse
+/// --explain`): the record, and a JSON object giving for each meeting field
+/// its value, the rule that chose it and the block it was read from (page
+/// and line for PDF, the element kind for HTML and DOCX).
+pub fn parse_bytes_explained(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(Record, serde_json::Value), ParseError> {
+    let deadline = budget::Deadline::after(limits.time_budget);
+    let (format, blocks) = read_blocks_until(path, bytes, limits, &deadline)?;
+    deadline.check().map_err(|e| path_error(path, format, e))?;
+    let source = structure::source_for(path, format, bytes, &blocks);
+    let (record, evidence) = structure::extract_explained(&blocks, source);
+    let explained = structure::explain::explain(&blocks, &evidence);
+    Ok((record, explained))
+}
+
 /// Run only the format reader: detect the format and return its blocks.
 pub fn read_blocks(path: &Path, bytes: &[u8]) -> Result<(Format, BlockDocument), ParseError> {
     read_blocks_with(path, bytes, &Limits::default())

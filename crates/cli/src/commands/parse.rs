@@ -61,6 +61,18 @@ fn render(path: &std::path::Path, args: &ParseArgs) -> Result<String, String> {
         });
         return to_json(&value, args.pretty);
     }
+    if args.explain {
+        let limits = args.limits.limits();
+        let bytes = referat_parser::read_file(path, &limits).map_err(|e| e.to_string())?;
+        let (record, explained) = referat_parser::parse_bytes_explained(path, &bytes, &limits)
+            .map_err(|e| e.to_string())?;
+        let mut value =
+            serde_json::to_value(&record).map_err(|e| format!("cannot write JSON: {e}"))?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("explain".into(), explained);
+        }
+        return to_json(&value, args.pretty);
+    }
     let record =
         referat_parser::parse_file_with(path, &args.limits.limits()).map_err(|e| e.to_string())?;
     to_json(&record, args.pretty)

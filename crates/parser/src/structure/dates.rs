@@ -1,6 +1,7 @@
 //! Danish dates and times in the forms minutes use: "27. maj 2024",
 //! "onsdag den 1. oktober 2025 kl. 15.45", "01.11.2023", "2024-05-27",
-//! "27-08-2025", "d. 6. september 2024", and dates without a year.
+//! "27-08-2025", "d. 6. september 2024", "4.december 2012" (eDoc prints no
+//! space after the day's dot), and dates without a year.
 
 use std::sync::LazyLock;
 
@@ -47,7 +48,7 @@ fn month_number(name: &str) -> Option<u32> {
 // beside letters like "æ1", which minutes do not write.
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)([0-9]{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sep\.|sept\.|okt\.|nov\.|dec\.)(?:\s+([0-9]{4}))?",
+        r"(?i)(?-u:\b)([0-9]{1,2})(?:\.\s*|\s+)(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sep\.|sept\.|okt\.|nov\.|dec\.)(?:\s+([0-9]{4}))?",
     )
     .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
@@ -143,7 +144,7 @@ pub type Time = String;
 
 static TIME_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?-u:\b)kl\.?\s*|(?-u:\b)klokken\s+)?(?-u:\b)([01]?[0-9]|2[0-3])[.:]([0-5][0-9])(?-u:\b)(?:\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?([01]?[0-9]|2[0-3])[.:]([0-5][0-9])(?-u:\b))?",
+        r"(?i)(?:(?-u:\b)kl\.?\s*|(?-u:\b)klokken\s+)?(?-u:\b)([01]?[0-9]|2[0-3])(?:[.:]([0-5][0-9]))?(?-u:\b)(?:\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?([01]?[0-9]|2[0-3])(?:[.:]([0-5][0-9]))?(?-u:\b))?",
     )
     .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
@@ -174,19 +175,115 @@ pub fn find_times(text: &str) -> Option<(Time, Option<Time>)> {
         }
         let marked = all.as_str().to_lowercase().starts_with("kl");
         let colon = all.as_str().contains(':');
-        let ranged = c.get(3).is_some();
-        if !(marked || colon || ranged) {
+        let minutes = c.get(2).is_some();
+        let ranged = c.get(3).is_some() && c.get(4).is_some();
+        // A whole hour needs "kl." ("kl. 16", "kl. 10 til 12"); a bare
+        // number is a count, a page or a paragraph.
+        if !(marked || (minutes && (colon || ranged))) {
             continue;
         }
         let hm = |h: usize, m: usize| -> Option<String> {
             let h: u32 = c.get(h)?.as_str().parse().ok()?;
-            let m: u32 = c.get(m)?.as_str().parse().ok()?;
+            let m: u32 = c.get(m).map_or(Some(0), |m| m.as_str().parse().ok())?;
             Some(format!("{h:02}:{m:02}"))
         };
         let start = hm(1, 2)?;
-        return Some((start, hm(3, 4)));
+        let end = if c.get(3).is_some() && (marked || c.get(4).is_some()) {
+            hm(3, 4)
+        } else {
+            None
+        };
+        return Some((start, end));
     }
     None
+}
+
+/// Words that may stand around a date in a line that is only a date:
+/// weekdays, "den", "d.", "kl.", and the labels meeting headers use. From the
+/// forms eDoc, Acadre, FirstAgenda, SBSYS and Word templates print
+/// ("Torsdag den 20. juni 2013 kl. 10:30", "Mødedato: 04.12.2012").
+pub const DATE_LINE_WORDS: &[&str] = &[
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "den",
+    "d",
+    "kl",
+    "klokken",
+    "fra",
+    "til",
+    "dato",
+    "mødedato",
+    "tid",
+    "tidspunkt",
+    "mødetidspunkt",
+    "mødetid",
+    "ajourført",
+    "opdateret",
+    "udskrevet",
+];
+
+/// Whether a line is only a date (with its weekday, "den", a time and a
+/// date label): such a line is never an agenda item or a title.
+///
+/// ```
+/// use referat_parser::structure::dates::is_date_line;
+/// assert!(is_date_line("Torsdag den 20. juni 2013"));
+/// assert!(is_date_line("Mødedato: 04.12.2012 kl. 16.00"));
+/// assert!(is_date_line("4.december 2012"));
+/// assert!(!is_date_line("4. december 2012 blev planen vedtaget"));
+/// assert!(!is_date_line("Kl. 10:30"));
+/// ```
+pub fn is_date_line(line: &str) -> bool {
+    let dates = find_dates(line);
+    if dates.is_empty() {
+        return false;
+    }
+    let mut rest = String::with_capacity(line.len());
+    let mut at = 0;
+    for d in &dates {
+        if d.start >= at {
+            rest.push_str(&line[at..d.start]);
+            rest.push(' ');
+            at = d.end;
+        }
+    }
+    rest.push_str(&line[at..]);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || DATE_LINE_WORDS.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// Whether a line or cell is only a time ("Kl. 10:30", "kl. 16.00-18.00",
+/// "10:30"), as templates print it under or beside the date.
+///
+/// ```
+/// use referat_parser::structure::dates::is_time_line;
+/// assert!(is_time_line("Kl. 10:30"));
+/// assert!(is_time_line("kl. 16.00 - 18.00"));
+/// assert!(!is_time_line("Mødet sluttede kl. 17"));
+/// ```
+pub fn is_time_line(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 40
+        && find_times(t).is_some()
+        && find_dates(t).is_empty()
+        && t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                w.chars().all(|c| c.is_ascii_digit())
+                    || matches!(
+                        w.to_lowercase().as_str(),
+                        "kl" | "klokken" | "til" | "fra" | "tid" | "mødetidspunkt" | "tidspunkt"
+                    )
+            })
 }
 
 #[cfg(test)]
@@ -210,6 +307,38 @@ mod tests {
         assert_eq!(iso("2024-05-27"), ["2024-05-27"]);
         assert_eq!(iso("27-08-2025"), ["2025-08-27"]);
         assert_eq!(iso("d. 6. september 2024"), ["2024-09-06"]);
+        assert_eq!(iso("Torsdag den 20. juni 2013"), ["2013-06-20"]);
+        assert_eq!(iso("2. maj 2017 kl. 10:00"), ["2017-05-02"]);
+        assert_eq!(iso("4.december 2012"), ["2012-12-04"]);
+        assert_eq!(iso("04.12.2012"), ["2012-12-04"]);
+        assert_eq!(iso("26-08-2025"), ["2025-08-26"]);
+        assert_eq!(iso("Ajourført: 3.feb. 2010"), ["2010-02-03"]);
+    }
+
+    #[test]
+    fn whole_hours_need_kl() {
+        assert_eq!(
+            find_times("Mødet starter kl. 16"),
+            Some(("16:00".into(), None))
+        );
+        assert_eq!(
+            find_times("Den 24. december 2016 fra kl. 10 til 12"),
+            Some(("10:00".into(), Some("12:00".into())))
+        );
+        assert_eq!(find_times("punkt 3 og 4 til 5"), None);
+        assert_eq!(find_times("Kl. 10:30"), Some(("10:30".into(), None)));
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("Onsdag d. 27. august 2025 kl. 16:00"));
+        assert!(is_date_line("Ajourført: 26-08-2025"));
+        assert!(is_date_line("den 4. december 2012"));
+        assert!(!is_date_line(
+            "Kommunalbestyrelsen den 30. januar 2012 Punkt 5"
+        ));
+        assert!(!is_date_line("Godkendelse af referat fra 10. juni 2021"));
+        assert!(is_time_line("Tid: kl. 19.00"));
     }
 
     #[test]

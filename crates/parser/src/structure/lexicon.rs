@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 const MUNICIPALITIES: &str = include_str!("../../data/municipalities.txt");
 const FIRST_NAMES: &str = include_str!("../../data/first-names.txt");
+const DOMAINS: &str = include_str!("../../data/municipal-domains.txt");
+const PLACE_WORDS: &str = include_str!("../../data/place-words.txt");
 
 fn words(data: &'static str, split_lines_only: bool) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -23,6 +25,61 @@ fn words(data: &'static str, split_lines_only: bool) -> impl Iterator<Item = &'s
 /// The 98 Danish municipalities, as they name themselves.
 pub static MUNICIPALITY_NAMES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(MUNICIPALITIES, true).collect());
+
+/// Domains that are not the municipality's folded name: domain → name.
+static DOMAIN_NAMES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    words(DOMAINS, true)
+        .filter_map(|l| l.split_once(' '))
+        .map(|(d, m)| (d.trim(), m.trim()))
+        .collect()
+});
+
+/// The municipality whose e-mail or web domain this is: "middelfart.dk",
+/// "koege.dk", "sonderborg.dk", "aeroekommune.dk", or one of the listed
+/// abbreviations ("balk.dk"). Subdomains count ("post.kk.dk").
+pub fn municipality_of_domain(domain: &str) -> Option<&'static str> {
+    let domain = domain.trim_end_matches('.');
+    let base = domain.strip_suffix(".dk")?;
+    let base = base.rsplit('.').next().unwrap_or(base);
+    let full = format!("{base}.dk");
+    if let Some((_, m)) = DOMAIN_NAMES.iter().find(|(d, _)| *d == full) {
+        return Some(m);
+    }
+    let bare = base
+        .strip_suffix("kommune")
+        .unwrap_or(base)
+        .replace('-', "");
+    if bare.len() < 3 {
+        return None;
+    }
+    MUNICIPALITY_NAMES
+        .iter()
+        .find(|m| fold_for_path(m) == bare || fold_plain(m) == bare)
+        .copied()
+}
+
+/// A name folded as domains often write it: ø → o, æ → ae, å → aa.
+fn fold_plain(name: &str) -> String {
+    fold_for_path(&name.to_lowercase().replace('ø', "o"))
+}
+
+/// Words that make a capitalised phrase a street, place or institution
+/// rather than a person ("Edith Rodes Vej", "Solvej", "Aktivitetscenter
+/// Solvej"): whole words and word endings, lower-cased.
+static PLACE_ENDINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(PLACE_WORDS, false).collect());
+
+/// Whether a word names a street, place or institution: one of the listed
+/// words, or a compound ending in one ("Solvej", "Aktivitetscenter").
+pub fn is_place_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    w.chars().count() >= 3
+        && PLACE_ENDINGS.iter().any(|e| match e.strip_prefix('*') {
+            Some(end) => w.len() > end.len() && w.ends_with(end),
+            None => w.ends_with(e),
+        })
+}
 
 /// Common Danish given names, lower-cased.
 static GIVEN_NAMES: LazyLock<HashSet<String>> =
@@ -95,6 +152,38 @@ mod tests {
     fn one_edit_from_a_given_name() {
         assert!(given_name_within_one_edit("Helgo"));
         assert!(!given_name_within_one_edit("Herefter"));
+    }
+
+    #[test]
+    fn domains() {
+        assert_eq!(municipality_of_domain("middelfart.dk"), Some("Middelfart"));
+        assert_eq!(municipality_of_domain("balk.dk"), Some("Ballerup"));
+        assert_eq!(municipality_of_domain("koege.dk"), Some("Køge"));
+        assert_eq!(municipality_of_domain("sonderborg.dk"), Some("Sønderborg"));
+        assert_eq!(municipality_of_domain("aeroekommune.dk"), Some("Ærø"));
+        assert_eq!(municipality_of_domain("kl.dk"), None);
+        assert_eq!(municipality_of_domain("trekantbrand.dk"), None);
+        assert_eq!(municipality_of_domain("dk.fujitsu.com"), None);
+    }
+
+    #[test]
+    fn places() {
+        for w in [
+            "Vej",
+            "Solvej",
+            "Aktivitetscenter",
+            "Rådhuspladsen",
+            "Allé",
+            "Skolen",
+        ] {
+            assert!(is_place_word(w), "{w}");
+        }
+        assert!(is_place_word("Nørregade"));
+        for w in [
+            "Jensen", "Viggo", "Helle", "Birgit", "Hansen", "Olsen", "Ib", "Gade", "Vang",
+        ] {
+            assert!(!is_place_word(w), "{w}");
+        }
     }
 
     #[test]

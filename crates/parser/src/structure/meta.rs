@@ -5,7 +5,8 @@ use std::path::Path;
 
 use referat_schema::DocType;
 
-use super::lexicon::{fold_for_path, MUNICIPALITY_NAMES};
+use super::dates::{find_dates, FoundDate};
+use super::lexicon::{fold_for_path, municipality_of_domain, MUNICIPALITY_NAMES};
 
 const COUNCIL_ENDINGS: &[&str] = &[
     "rådet",
@@ -65,6 +66,81 @@ pub fn body_in(line: &str) -> Option<String> {
         body.trim_matches(|c: char| !c.is_alphanumeric())
             .to_string(),
     )
+}
+
+/// A decision heading that names the meeting: "Sundheds- og
+/// Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3" (eDoc),
+/// "Beslutning i Udvalget for Teknik og Miljø den 20-06-2013" (Acadre),
+/// "Byrådets beslutning d. 2. maj 2017". Returns the body it names, if any,
+/// and the date. "Kommunalbestyrelsen den 30. januar 2012 Punkt 5" without
+/// "beslutning" is a reference to an earlier meeting, not this.
+///
+/// ```
+/// use referat_parser::structure::meta::decision_line;
+/// let (body, date) = decision_line("Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3").unwrap();
+/// assert_eq!(body.as_deref(), Some("Sundheds- og Forebyggelsesudvalget"));
+/// assert_eq!(date.iso(None).as_deref(), Some("2012-12-04"));
+/// assert!(decision_line("Kommunalbestyrelsen den 30. januar 2012 Punkt 5").is_none());
+/// ```
+pub fn decision_line(line: &str) -> Option<(Option<String>, FoundDate)> {
+    let t = line.trim();
+    if !t.contains("eslutning") || t.split_whitespace().count() > 16 {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let at = words.iter().position(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        w == "beslutning" || w == "afgørelse"
+    })?;
+    let dates = find_dates(t);
+    let head_end: usize = words[..=at].iter().map(|w| w.len() + 1).sum();
+    let date = *dates
+        .iter()
+        .find(|d| d.year.is_some() && d.start >= head_end.saturating_sub(1))?;
+    // Between the decision word and the date only the body and "den" / "d."
+    // may stand, or the line is running text that mentions a decision.
+    let between = t
+        .get(head_end.min(t.len())..date.start)
+        .unwrap_or("")
+        .trim();
+    let between = between
+        .trim_end_matches("den")
+        .trim_end_matches("d.")
+        .trim_end_matches(" d")
+        .trim();
+    let body = if at == 0 {
+        // "Beslutning i Udvalget for Teknik og Miljø den …"
+        let named = between
+            .strip_prefix("i ")
+            .or_else(|| between.strip_prefix("I "))
+            .unwrap_or(between)
+            .trim();
+        if named.is_empty() {
+            None
+        } else if named.split_whitespace().any(is_council_word)
+            && named.split_whitespace().count() <= 8
+        {
+            Some(named.to_string())
+        } else {
+            return None;
+        }
+    } else {
+        if !between.is_empty() {
+            return None;
+        }
+        // "Sundheds- og Forebyggelsesudvalgets": the genitive names the body.
+        let before = words[..at].join(" ");
+        let nominative = before.strip_suffix('s').unwrap_or(&before);
+        match body_in(nominative) {
+            // "Udvalgets beslutning": the committee, unnamed.
+            Some(b) if matches!(b.to_lowercase().as_str(), "udvalget" | "udvalg") => None,
+            Some(b) if nominative.ends_with(b.as_str()) => Some(b),
+            _ => return None,
+        }
+    };
+    Some((body, date))
 }
 
 /// The most frequent council name in running text.
@@ -129,23 +205,68 @@ pub fn doc_type(
     }
 }
 
-/// Where a municipality name was found, strongest first.
+/// Where a municipality name was found, strongest first. A municipality
+/// only mentioned in running text ("erfaringer fra Ballerup Kommune") is
+/// no evidence of who published the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {
-    /// "X Kommune" in the publisher's own page furniture or letterhead.
+    /// "X Kommune" in the publisher's own page furniture (running header
+    /// or footer, site chrome).
     Publisher,
+    /// The letterhead or sender in the document's opening lines: "X
+    /// Kommune" on a line of its own, a postal address "NNNN X", an e-mail
+    /// or web address of the municipality's domain.
+    Letterhead,
+    /// The council's own name: "Aarhus Byråd", "Byrådet i Aarhus".
+    Body,
     /// A folder or file name in the path.
     Path,
-    /// Named in the running text.
-    Text,
 }
 
-/// The municipality and where it came from: the publisher's own "X
-/// Kommune" in page furniture first, then the path (`corpus/aalborg/…`),
-/// then the text's "X Kommune" mentions and bare names, most frequent first.
-pub fn municipality(furniture: &str, path: &Path, text: &str) -> Option<(String, Evidence)> {
+impl Evidence {
+    /// A short English description, for `--explain`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Evidence::Publisher => "\"X Kommune\" in the page furniture",
+            Evidence::Letterhead => {
+                "letterhead or sender (name, postal address, e-mail or web domain)"
+            }
+            Evidence::Body => "the council's own name",
+            Evidence::Path => "the file's path",
+        }
+    }
+}
+
+/// How many opening content lines may hold a letterhead or sender block.
+pub const LETTERHEAD_LINES: usize = 25;
+
+/// The municipality and where it came from, strongest evidence first:
+/// page furniture, the letterhead lines (`opening`: the first content
+/// lines), the body's name, then the path (`corpus/aalborg/…`). Returns the
+/// line that gave it too (for `--explain`).
+pub fn municipality(
+    furniture: &str,
+    opening: &[&str],
+    body: Option<&str>,
+    path: &Path,
+) -> Option<(String, Evidence, String)> {
     if let Some(m) = best_in(furniture, true) {
-        return Some((m, Evidence::Publisher));
+        let line = furniture
+            .lines()
+            .find(|l| l.contains(m.as_str()))
+            .unwrap_or("")
+            .to_string();
+        return Some((m, Evidence::Publisher, line));
+    }
+    for line in opening.iter().flat_map(|b| b.split(['\n', '\t'])) {
+        if let Some(m) = letterhead_municipality(line) {
+            return Some((m, Evidence::Letterhead, line.trim().to_string()));
+        }
+    }
+    if let Some(b) = body {
+        if let Some(m) = municipality_in_body(b) {
+            return Some((m, Evidence::Body, b.to_string()));
+        }
     }
     // Each path part split into words, with neighbours joined too, so that
     // "hoeje-taastrup" and "aarhus-byraad-2025" both name their municipality.
@@ -168,10 +289,98 @@ pub fn municipality(furniture: &str, path: &Path, text: &str) -> Option<(String,
             .iter()
             .find(|m| fold_for_path(m) == *part && part.len() >= 3)
         {
-            return Some((m.to_string(), Evidence::Path));
+            let shown = path.to_string_lossy().into_owned();
+            return Some((m.to_string(), Evidence::Path, shown));
         }
     }
-    best_in(text, false).map(|m| (m, Evidence::Text))
+    None
+}
+
+/// A municipality named by one letterhead line: "Middelfart Kommune" (or
+/// "Københavns Kommune", "Bornholms Regionskommune") alone, a postal line
+/// "5500 Middelfart" alone, or an address of the municipality's domain
+/// ("www.middelfart.dk", "bre@balk.dk").
+///
+/// ```
+/// use referat_parser::structure::meta::letterhead_municipality;
+/// assert_eq!(letterhead_municipality("Middelfart Kommune").as_deref(), Some("Middelfart"));
+/// assert_eq!(letterhead_municipality("5500 Middelfart").as_deref(), Some("Middelfart"));
+/// assert_eq!(letterhead_municipality("E-mail:bre@balk.dk").as_deref(), Some("Ballerup"));
+/// assert_eq!(letterhead_municipality("Erfaringer fra Ballerup Kommune"), None);
+/// ```
+pub fn letterhead_municipality(line: &str) -> Option<String> {
+    let t = line.trim().trim_end_matches([',', '.']);
+    if t.is_empty() || t.chars().count() > 80 {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // "X Kommune" as the whole line.
+    if let Some(name) = t
+        .strip_suffix(" Kommune")
+        .or_else(|| t.strip_suffix(" kommune"))
+        .or_else(|| t.strip_suffix(" Regionskommune"))
+    {
+        let name = name.trim();
+        if let Some(m) =
+            municipality_named(name).or_else(|| municipality_named(name.strip_suffix('s')?))
+        {
+            return Some(m);
+        }
+    }
+    // "5500 Middelfart", "8000 Aarhus C", "2200 København N".
+    if (2..=3).contains(&words.len())
+        && words[0].len() == 4
+        && words[0].chars().all(|c| c.is_ascii_digit())
+    {
+        let district = words
+            .get(2)
+            .is_none_or(|w| w.chars().count() <= 2 && w.chars().all(char::is_uppercase));
+        if district {
+            if let Some(m) = municipality_named(words[1]) {
+                return Some(m);
+            }
+        }
+    }
+    // E-mail and web addresses.
+    for w in &words {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let domain = match w.rsplit_once('@') {
+            Some((_, d)) => d,
+            None => match w.split_once(':') {
+                Some((_, rest)) if rest.contains('@') => {
+                    rest.rsplit_once('@').map_or(rest, |(_, d)| d)
+                }
+                _ => w.strip_prefix("www.").unwrap_or(""),
+            },
+        };
+        if let Some(m) = municipality_of_domain(&domain.to_lowercase()) {
+            return Some(m.to_string());
+        }
+    }
+    None
+}
+
+/// The municipality a body's name carries: "Aarhus Byråd", "Byrådet i
+/// Aarhus", "Kommunalbestyrelsen i Ballerup Kommune".
+pub fn municipality_in_body(body: &str) -> Option<String> {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let council = words.iter().position(|w| is_council_word(w))?;
+    let before = words[..council].join(" ");
+    if let Some(m) = municipality_named(before.trim()) {
+        return Some(m);
+    }
+    let after = words[council + 1..].join(" ");
+    let after = after.strip_prefix("i ")?;
+    let after = after.strip_suffix(" Kommune").unwrap_or(after);
+    municipality_named(after.trim())
+}
+
+/// The municipality with exactly this name, as it names itself.
+fn municipality_named(name: &str) -> Option<String> {
+    MUNICIPALITY_NAMES
+        .iter()
+        .find(|m| **m == name || (name.len() > 3 && m.eq_ignore_ascii_case(name)))
+        .map(|m| m.to_string())
 }
 
 fn best_in(text: &str, kommune_only: bool) -> Option<String> {
@@ -208,38 +417,99 @@ fn count_word(text: &str, needle: &str) -> usize {
 mod tests {
     use super::*;
 
+    fn who(
+        furniture: &str,
+        opening: &[&str],
+        body: Option<&str>,
+        path: &str,
+    ) -> Option<(String, Evidence)> {
+        municipality(furniture, opening, body, Path::new(path)).map(|(m, e, _)| (m, e))
+    }
+
     #[test]
-    fn publisher_beats_path_beats_text() {
-        let m = municipality(
+    fn publisher_beats_letterhead_beats_body_beats_path() {
+        let m = who(
             "Gladsaxe Kommune\nRådhus Allé 7",
-            Path::new("x/aalborg/a.html"),
-            "",
+            &["Aalborg Kommune"],
+            None,
+            "x/aalborg/a.html",
         );
         assert_eq!(m, Some(("Gladsaxe".into(), Evidence::Publisher)));
-        let m = municipality(
+        let m = who(
             "",
-            Path::new("corpus/gladsaxe/a.docx"),
-            "fra Ballerup Kommune",
+            &["Staben", "Middelfart Kommune", "Teglgårdsparken 103"],
+            None,
+            "x/aalborg/a.pdf",
         );
+        assert_eq!(m, Some(("Middelfart".into(), Evidence::Letterhead)));
+        let m = who("", &["Rådhuset", "9000 Aalborg"], None, "a.pdf");
+        assert_eq!(m, Some(("Aalborg".into(), Evidence::Letterhead)));
+        let m = who("", &["Kontakt: jens@odense.dk"], None, "a.pdf");
+        assert_eq!(m, Some(("Odense".into(), Evidence::Letterhead)));
+        let m = who("", &[], Some("Aarhus Byråd"), "x/aalborg/a.pdf");
+        assert_eq!(m, Some(("Aarhus".into(), Evidence::Body)));
+        let m = who("", &[], Some("Byrådet i Vejle"), "a.pdf");
+        assert_eq!(m, Some(("Vejle".into(), Evidence::Body)));
+        let m = who("", &[], None, "corpus/gladsaxe/a.docx");
         assert_eq!(m, Some(("Gladsaxe".into(), Evidence::Path)));
-        let m = municipality(
-            "",
-            Path::new("a.docx"),
-            "i Albertslund og Albertslund Kommune",
-        );
-        assert_eq!(m, Some(("Albertslund".into(), Evidence::Text)));
+    }
+
+    #[test]
+    fn running_text_is_no_evidence() {
+        let opening = [
+            "Vi har gode erfaringer fra Ballerup Kommune og Gentofte Kommune.",
+            "Festsalen, De Gamles By, Edith Rodes Vej 2-4, 2200 København N",
+            "Tilmelding på afp@kl.dk senest den 15. januar 2013.",
+        ];
+        assert_eq!(who("", &opening, None, "a.pdf"), None);
+        assert_eq!(who("", &[], Some("Udsatterådet"), "a.pdf"), None);
     }
 
     #[test]
     fn path_names_fold_danish_letters() {
-        let m = municipality("", Path::new("arkiv/hoeje-taastrup/2020/x.pdf"), "");
+        let m = who("", &[], None, "arkiv/hoeje-taastrup/2020/x.pdf");
         assert_eq!(m.map(|m| m.0).as_deref(), Some("Høje-Taastrup"));
-        let m = municipality(
-            "",
-            Path::new("real/aarhus-byraad-2025-08-27-referat.pdf"),
-            "",
-        );
+        let m = who("", &[], None, "real/aarhus-byraad-2025-08-27-referat.pdf");
         assert_eq!(m.map(|m| m.0).as_deref(), Some("Aarhus"));
+    }
+
+    #[test]
+    fn decision_lines_of_other_systems() {
+        let (b, d) =
+            decision_line("Beslutning i Udvalget for Teknik og Miljø den 20-06-2013").unwrap();
+        assert_eq!(b.as_deref(), Some("Udvalget for Teknik og Miljø"));
+        assert_eq!(d.iso(None).as_deref(), Some("2013-06-20"));
+        let (b, d) = decision_line("Byrådets beslutning d. 2. maj 2017").unwrap();
+        assert_eq!(b.as_deref(), Some("Byrådet"));
+        assert_eq!(d.iso(None).as_deref(), Some("2017-05-02"));
+        let (b, _) = decision_line("Udvalgets beslutning den 4.december 2012").unwrap();
+        assert_eq!(b, None);
+        assert!(decision_line("Beslutning:").is_none());
+        assert!(
+            decision_line("Sagen blev drøftet, og beslutning om budget tages den 3. maj 2017")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn letterhead_lines() {
+        assert_eq!(
+            letterhead_municipality("Københavns Kommune").as_deref(),
+            Some("København")
+        );
+        assert_eq!(
+            letterhead_municipality("8000 Aarhus C").as_deref(),
+            Some("Aarhus")
+        );
+        assert_eq!(
+            letterhead_municipality("www.middelfart.dk").as_deref(),
+            Some("Middelfart")
+        );
+        assert_eq!(
+            letterhead_municipality("Bornholms Regionskommune").as_deref(),
+            Some("Bornholm")
+        );
+        assert_eq!(letterhead_municipality("2200 København N, Festsalen"), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Rules here are rules about Danish minutes, never about one file.
 
 pub mod dates;
+pub mod explain;
 pub mod items;
 pub mod labels;
 pub mod lexicon;
@@ -14,7 +15,8 @@ use std::path::Path;
 use referat_schema::{DocType, Format, Item, Person, Record, SectionKind, Source};
 
 use crate::BlockDocument;
-use dates::{find_dates, find_times};
+use dates::{find_dates, find_times, is_date_line, is_time_line};
+pub use explain::FieldEvidence;
 use items::{HeaderValue, ItemDraft};
 use labels::HeaderField;
 use persons::{find_names, split_person_list, PersonIndex};
@@ -33,6 +35,12 @@ pub fn source_for(path: &Path, format: Format, bytes: &[u8], doc: &BlockDocument
 
 /// Turn a reader's blocks into a record.
 pub fn extract(doc: &BlockDocument, source: Source) -> Record {
+    extract_explained(doc, source).0
+}
+
+/// [`extract`], with the evidence for each meeting field: the rule that set
+/// it and the text it read (see [`explain::locate`] for the block).
+pub fn extract_explained(doc: &BlockDocument, source: Source) -> (Record, Vec<FieldEvidence>) {
     let content: Vec<&crate::Block> = doc.content().collect();
     let furniture: String = doc
         .blocks
@@ -42,27 +50,40 @@ pub fn extract(doc: &BlockDocument, source: Source) -> Record {
         .collect::<Vec<_>>()
         .join("\n");
     let outline = items::outline(&content);
+    let mut why: Vec<FieldEvidence> = Vec::new();
     let mut record = Record::empty(source);
     record.text = doc.content_text();
     record.warnings = doc.warnings.clone();
     record.title = outline.title.clone();
+    if let Some(t) = &record.title {
+        why.push(FieldEvidence::new(
+            "title",
+            t,
+            "the document's first heading or title line",
+            Some(t),
+        ));
+    }
+    let opening: Vec<&str> = content
+        .iter()
+        .take(meta::LETTERHEAD_LINES)
+        .map(|b| b.text.as_str())
+        .collect();
+    // "X-udvalgets beslutning den 04.12.2012": the last one names the
+    // meeting that decided (earlier bodies' decisions come first).
+    let decision = content
+        .iter()
+        .filter_map(|b| meta::decision_line(&b.text).map(|d| (d, b.text.as_str())))
+        .max_by_key(|((_, d), _)| (d.year, d.month, d.day));
 
-    apply_header(&mut record, &outline.header);
-    find_date_and_time(&mut record, &outline);
-
-    record.body = record
-        .body
-        .take()
-        .or_else(|| record.title.as_deref().and_then(meta::body_in))
-        .or_else(|| outline.datelines.iter().find_map(|d| meta::body_in(d)))
-        .or_else(|| doc.meta_title.as_deref().and_then(meta::body_in))
-        .or_else(|| meta::most_named_body(&record.text));
+    apply_header(&mut record, &outline.header, &mut why);
+    find_date_and_time(&mut record, &outline, &opening, decision.as_ref(), &mut why);
 
     let has_memo_fields = outline.header.iter().any(|h| h.field.is_memo_field());
-    let has_decisions = outline
-        .items
-        .iter()
-        .any(|i| i.sections.iter().any(|s| s.kind == SectionKind::Beslutning));
+    let has_decisions = decision.is_some()
+        || outline
+            .items
+            .iter()
+            .any(|i| i.sections.iter().any(|s| s.kind == SectionKind::Beslutning));
     record.doc_type = meta::doc_type(
         &outline.doc_type_words,
         record.title.as_deref(),
@@ -70,18 +91,99 @@ pub fn extract(doc: &BlockDocument, source: Source) -> Record {
         has_memo_fields,
         has_decisions,
     );
+    why.push(FieldEvidence::new(
+        "doc_type",
+        record.doc_type.as_str(),
+        "what the document calls itself, else its memo fields or decisions",
+        None,
+    ));
+    let meeting_like = matches!(record.doc_type, DocType::Referat | DocType::Dagsorden);
+
+    if record.body.is_none() {
+        let named = [
+            (record.title.as_deref(), "a council named in the title"),
+            (
+                outline.datelines.first().map(String::as_str),
+                "a council named in a heading with the meeting's date",
+            ),
+        ]
+        .into_iter()
+        .chain(outline.datelines.iter().skip(1).map(|d| {
+            (
+                Some(d.as_str()),
+                "a council named in a heading with the meeting's date",
+            )
+        }))
+        .find_map(|(line, rule)| {
+            let line = line?;
+            meta::body_in(line).map(|b| (b, rule, line.to_string()))
+        })
+        .or_else(|| {
+            let ((body, _), line) = decision.as_ref()?;
+            body.clone()
+                .map(|b| (b, "the council in the decision line", line.to_string()))
+        })
+        .or_else(|| {
+            let t = doc.meta_title.as_deref()?;
+            meta::body_in(t).map(|b| {
+                (
+                    b,
+                    "a council named in the file's title property",
+                    t.to_string(),
+                )
+            })
+        })
+        .or_else(|| {
+            // Only minutes and agendas are a council's own documents; a
+            // letter or report that mentions councils is no council's.
+            meeting_like
+                .then(|| meta::most_named_body(&record.text))
+                .flatten()
+                .map(|b| (b.clone(), "the council most named in the text", b))
+        });
+        if let Some((body, rule, line)) = named {
+            why.push(FieldEvidence::new("body", &body, rule, Some(&line)));
+            record.body = Some(body);
+        }
+    }
 
     let path = Path::new(&record.source.path).to_path_buf();
-    match meta::municipality(&furniture, &path, &record.text) {
-        Some((m, evidence)) => {
+    match meta::municipality(&furniture, &opening, record.body.as_deref(), &path) {
+        Some((m, evidence, line)) => {
             if evidence == meta::Evidence::Path {
                 record
                     .warnings
                     .push(format!("municipality \"{m}\" taken from the file's path"));
             }
+            let text = (evidence != meta::Evidence::Path).then_some(line.as_str());
+            why.push(FieldEvidence::new(
+                "municipality",
+                &m,
+                evidence.describe(),
+                text,
+            ));
             record.municipality = Some(m);
         }
         None => record.warnings.push("municipality not found".into()),
+    }
+
+    if record.doc_type == DocType::Other {
+        // Attendance, time and place are a meeting's; a letter, report or
+        // newsletter that announces an event has none of its own.
+        record.attendees.clear();
+        record.absent.clear();
+        record.absent_without_notice.clear();
+        record.guests.clear();
+        record.minute_taker = None;
+        record.start_time = None;
+        record.end_time = None;
+        record.location = None;
+        why.retain(|w| {
+            !matches!(
+                w.field,
+                "start_time" | "end_time" | "location" | "attendees" | "absent"
+            )
+        });
     }
 
     let mut people = PersonIndex::default();
@@ -136,7 +238,7 @@ pub fn extract(doc: &BlockDocument, source: Source) -> Record {
     if record.items.is_empty() && record.doc_type != DocType::Notat {
         record.warnings.push("no agenda items found".into());
     }
-    record
+    (record, why)
 }
 
 fn first_line(value: &str) -> Option<String> {
@@ -147,32 +249,60 @@ fn first_line(value: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-fn apply_header(record: &mut Record, header: &[HeaderValue]) {
+fn apply_header(record: &mut Record, header: &[HeaderValue], why: &mut Vec<FieldEvidence>) {
     for h in header {
         let value = h.value.trim();
         if value.is_empty() {
             continue;
         }
+        let rule = format!("header label \"{}\"", h.label);
+        let text = format!("{} {}", h.label, first_line(value).unwrap_or_default());
+        let mut set = |field: &'static str, v: &str| {
+            why.push(FieldEvidence::new(field, v, &rule, Some(&text)));
+        };
         match h.field {
             HeaderField::Body => {
-                record.body = record.body.take().or_else(|| first_line(value));
+                if record.body.is_none() {
+                    record.body = first_line(value);
+                    if let Some(b) = &record.body {
+                        set("body", b);
+                    }
+                }
             }
             HeaderField::When => {
                 if record.date.is_none() {
-                    record.date = find_dates(value).first().and_then(|d| d.iso(None));
+                    record.date = find_dates(value)
+                        .iter()
+                        .find(|d| d.year.is_some())
+                        .and_then(|d| d.iso(None));
+                    if let Some(d) = &record.date {
+                        set("date", d);
+                    }
                 }
                 if record.start_time.is_none() {
                     if let Some((start, end)) = find_times(value) {
+                        set("start_time", &start);
                         record.start_time = Some(start);
                         record.end_time = end;
                     }
                 }
             }
             HeaderField::Place => {
-                record.location = record.location.take().or_else(|| first_line(value));
+                if record.location.is_none() {
+                    record.location = first_line(value);
+                    if let Some(l) = &record.location {
+                        set("location", l);
+                    }
+                }
             }
-            HeaderField::Attendees => record.attendees.extend(split_person_list(value)),
-            HeaderField::Absent => record.absent.extend(split_person_list(value)),
+            HeaderField::Attendees => {
+                record.attendees.extend(split_person_list(value));
+                set("attendees", &names_of(&record.attendees));
+            }
+            HeaderField::Absent => {
+                record.absent.extend(split_person_list(value));
+                set("absent", &names_of(&record.absent));
+            }
             HeaderField::AbsentWithoutNotice => record
                 .absent_without_notice
                 .extend(split_person_list(value)),
@@ -193,6 +323,14 @@ fn apply_header(record: &mut Record, header: &[HeaderValue]) {
     }
 }
 
+fn names_of(people: &[Person]) -> String {
+    people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn list_values(value: &str) -> Vec<String> {
     value
         .split(['\n', ',', ';'])
@@ -203,22 +341,80 @@ fn list_values(value: &str) -> Vec<String> {
 }
 
 /// The meeting date: the header's Tid / Mødedato first, then the title, a
-/// heading with the meeting's name and date, a date line (memos).
-fn find_date_and_time(record: &mut Record, outline: &items::Outline) {
-    let candidates = record
-        .title
-        .iter()
-        .chain(outline.datelines.iter())
-        .chain(outline.date_line.iter());
-    for line in candidates {
+/// heading with the meeting's name and date, a line or cell that is only a
+/// date among the opening lines, the decision line ("Udvalgets beslutning
+/// den …"), a date line (memos). A date in running text is never the
+/// meeting's. The start time comes from the same lines, or from a line or
+/// cell that is only a time ("Kl. 10:30").
+fn find_date_and_time(
+    record: &mut Record,
+    outline: &items::Outline,
+    opening: &[&str],
+    decision: Option<&((Option<String>, dates::FoundDate), &str)>,
+    why: &mut Vec<FieldEvidence>,
+) {
+    let mut candidates: Vec<(&str, &str)> = Vec::new();
+    if let Some(t) = &record.title {
+        candidates.push((t, "the title"));
+    }
+    for d in &outline.datelines {
+        candidates.push((d, "a heading with the meeting's date"));
+    }
+    let cells = || {
+        opening
+            .iter()
+            .flat_map(|b| b.split(['\t', '\n']))
+            .map(str::trim)
+    };
+    if let Some(line) = cells().find(|c| is_date_line(c)) {
+        candidates.push((line, "a line that is only a date"));
+    }
+    if let Some((_, line)) = decision {
+        candidates.push((line, "the decision line"));
+    }
+    if let Some(d) = &outline.date_line {
+        candidates.push((d, "a date line before the text"));
+    }
+    for (line, rule) in candidates {
         if record.date.is_none() {
             record.date = find_dates(line)
                 .iter()
                 .find(|d| d.year.is_some())
                 .and_then(|d| d.iso(None));
+            if let Some(d) = &record.date {
+                why.push(FieldEvidence::new("date", d, rule, Some(line)));
+                if record.start_time.is_none() {
+                    if let Some((start, end)) = find_times(line) {
+                        why.push(FieldEvidence::new("start_time", &start, rule, Some(line)));
+                        record.start_time = Some(start);
+                        record.end_time = end;
+                    }
+                }
+            }
         }
-        if record.start_time.is_none() {
+    }
+    // A time in the title or a dated heading is the meeting's even when the
+    // date came from a header field.
+    if record.start_time.is_none() {
+        let lines = record.title.iter().chain(outline.datelines.iter());
+        for (line, rule) in lines.map(|l| (l, "the title or a dated heading")) {
             if let Some((start, end)) = find_times(line) {
+                why.push(FieldEvidence::new("start_time", &start, rule, Some(line)));
+                record.start_time = Some(start);
+                record.end_time = end;
+                break;
+            }
+        }
+    }
+    if record.date.is_some() && record.start_time.is_none() {
+        if let Some(line) = cells().find(|c| is_time_line(c)) {
+            if let Some((start, end)) = find_times(line) {
+                why.push(FieldEvidence::new(
+                    "start_time",
+                    &start,
+                    "a line or cell that is only a time",
+                    Some(line),
+                ));
                 record.start_time = Some(start);
                 record.end_time = end;
             }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use referat_schema::{Person, PersonSummary};
 
-use super::lexicon::is_given_name;
+use super::lexicon::{is_given_name, is_place_word};
 
 /// Words that name a role or office rather than a person.
 const ROLE_WORDS: &[&str] = &[
@@ -59,6 +59,9 @@ pub fn looks_like_name(phrase: &str) -> bool {
     if is_role_word(first) && !is_given_name(first) {
         return false;
     }
+    if is_not_a_name(&words) {
+        return false;
+    }
     words.iter().enumerate().all(|(i, w)| {
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         let letters = w
@@ -66,6 +69,104 @@ pub fn looks_like_name(phrase: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.');
         letters && (capitalised || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str())))
     })
+}
+
+/// Words of headings and table headers that stand where names stand in a
+/// list ("Indholdsfortegnelse", a header row "Navn | Parti | Funktion"),
+/// and words that join names ("og", "samt"): never a name or its start.
+/// From the attendee tables of Word, Acadre and FirstAgenda templates.
+const NOT_NAME_WORDS: &[&str] = &[
+    "indholdsfortegnelse",
+    "indhold",
+    "navn",
+    "navne",
+    "parti",
+    "funktion",
+    "titel",
+    "side",
+    "punkt",
+    "bilag",
+    "dagsorden",
+    "referat",
+    "medlemmer",
+    "deltagere",
+    "mødedeltagere",
+    "fraværende",
+    "afbud",
+    "stedfortræder",
+    "bemærkning",
+    "bemærkninger",
+    "og",
+    "samt",
+    "eller",
+    "fra",
+    "til",
+    "med",
+    "ved",
+];
+
+/// Conjunctions and prepositions: a capitalised one in an upper-case line
+/// ("OG VIGGO JONASEN") is not part of the name after it.
+const JOINING_WORDS: &[&str] = &[
+    "og", "samt", "eller", "fra", "til", "med", "ved", "af", "for", "i", "på", "om",
+];
+
+/// Whether words are a place, a heading or a table header rather than a
+/// person: any street or institution word ("Edith Rodes Vej", "Solvej",
+/// "Aktivitetscenter Solvej"), a heading word, or a joining word first.
+fn is_not_a_name(words: &[&str]) -> bool {
+    let lower = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let given_first = words.len() > 1 && is_given_name(words[0]);
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| is_place_word(w) && !(i == 0 && given_first))
+        || words
+            .first()
+            .is_some_and(|w| NOT_NAME_WORDS.contains(&lower(w).as_str()))
+        || (words.len() == 1 && NOT_NAME_WORDS.contains(&lower(words[0]).as_str()))
+}
+
+/// A name with its white space made single spaces ("Pedersen\tIb" never
+/// stays one name with a tab in it) and an all-capitals name in title case
+/// ("VIGGO JONASEN" → "Viggo Jonasen").
+pub fn normalize_name(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let shouting = words.iter().all(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    });
+    if !shouting {
+        return words.join(" ");
+    }
+    words
+        .iter()
+        .map(|w| {
+            let mut out = String::with_capacity(w.len());
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = c == '-' || c == '\'';
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A party letter in brackets: "(A)", "(V)", "(SF)", "(Ø)", "(UFP)".
+fn is_party_code(text: &str) -> bool {
+    let t = text.trim();
+    (1..=4).contains(&t.chars().count()) && t.chars().all(|c| c.is_uppercase())
 }
 
 /// Split a header value into persons.
@@ -83,7 +184,30 @@ pub fn split_person_list(value: &str) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     for segment in split_segments(value) {
         let (name_part, bracket_role) = take_bracket(&segment);
-        let name_part = name_part.trim().trim_end_matches(['.', ';', ':']).trim();
+        // "Name (A) - formand", "Name (V) – næstformand": the party in
+        // brackets, the role after the dash; one person with both.
+        let dash = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|d| name_part.find(d).map(|i| (i, d.len())))
+            .min();
+        let split = dash.map(|(i, len)| (&name_part[..i], &name_part[i + len..]));
+        let (name_part, dash_role) = match split {
+            Some((n, r))
+                if bracket_role.as_deref().is_some_and(is_party_code)
+                    && !r.trim().is_empty()
+                    && !n.trim().is_empty() =>
+            {
+                (n.to_string(), Some(r.trim().to_string()))
+            }
+            _ => (name_part, None),
+        };
+        let bracket_role = match (dash_role, bracket_role) {
+            (Some(role), Some(party)) => Some(format!("{role} ({party})")),
+            (None, b) => b,
+            (Some(role), None) => Some(role),
+        };
+        let name_part = normalize_name(name_part.trim().trim_end_matches(['.', ';', ':']).trim());
+        let name_part = name_part.as_str();
         if name_part.is_empty() {
             continue;
         }
@@ -92,9 +216,17 @@ pub fn split_person_list(value: &str) -> Vec<Person> {
                 name: name_part.to_string(),
                 role: bracket_role,
             });
-        } else if let Some(last) = people.last_mut().filter(|p| p.role.is_none()) {
-            // "Jette Nyboe, formand": a role after a comma belongs to the name before.
-            last.role = Some(bracket_role.unwrap_or_else(|| name_part.to_string()));
+        } else if let Some(last) = people
+            .last_mut()
+            .filter(|p| p.role.as_deref().is_none_or(is_party_code))
+        {
+            // "Jette Nyboe, formand": a role after a comma belongs to the
+            // name before; "Name (V), næstformand" keeps the party beside it.
+            let role = bracket_role.unwrap_or_else(|| name_part.to_string());
+            last.role = Some(match last.role.take() {
+                Some(party) => format!("{role} ({party})"),
+                None => role,
+            });
         } else if let Some(name) = leading_name(name_part) {
             // "Jakob Nielsen fra Forebyggelse": keep the name, the rest is its role.
             let role = name_part[name.len()..].trim();
@@ -295,11 +427,12 @@ pub fn find_names(text: &str, known_given: &HashSet<String>) -> Vec<NameMention>
         let mut first = i;
         if i > 0 {
             let prev = ws[i - 1];
-            let adjacent = text[prev.start + prev.text.len()..w.start]
-                .trim()
-                .is_empty();
+            // One space: a tab or a run of spaces is a column gap.
+            let adjacent = &text[prev.start + prev.text.len()..w.start] == " ";
             if adjacent
                 && capitalised(prev.text)
+                && !JOINING_WORDS.contains(&prev.text.to_lowercase().as_str())
+                && !is_place_word(prev.text)
                 && (!prev.sentence_start || near_given_name(prev.text))
                 && !given(prev.text)
                 && !stops_a_name(prev.text)
@@ -309,14 +442,23 @@ pub fn find_names(text: &str, known_given: &HashSet<String>) -> Vec<NameMention>
             }
         }
         let mut last = i;
+        // "Edith Rodes Vej", "Aktivitetscenter Solvej", "Solvej 6": a
+        // street or an institution named after a person is not one.
+        let mut place = i.checked_sub(1).is_some_and(|p| is_place_word(ws[p].text));
         if possessive_base.is_none() {
             while last + 1 < ws.len() && last - i < 3 {
                 let next = ws[last + 1];
                 let gap = &text[ws[last].start + ws[last].text.len()..next.start];
-                if !gap.chars().all(|c| c == ' ') || gap.is_empty() {
+                // One space joins the words of a name; a tab or a run of
+                // spaces is a column gap between two names.
+                if gap != " " {
                     break;
                 }
                 if !capitalised(next.text) || stops_a_name(next.text) {
+                    break;
+                }
+                if is_place_word(next.text) {
+                    place = true;
                     break;
                 }
                 last += 1;
@@ -335,6 +477,18 @@ pub fn find_names(text: &str, known_given: &HashSet<String>) -> Vec<NameMention>
             let e = ws[last].start + ws[last].text.len();
             text[s..e].to_string()
         };
+        let after = &text[ws[last].start + ws[last].text.len()..];
+        let numbered = after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+        // "Solvej" alone is the street; "Solvej Hansen" is a person.
+        let alone = last == i && first == i;
+        if place || (alone && (numbered || is_place_word(w.text))) {
+            // "Solvej 6": a given name with a house number is an address.
+            i = last + 1;
+            continue;
+        }
+        let name = normalize_name(&name);
         let role = role_before(&ws, first).or_else(|| role_after(text, &ws, last));
         out.push(NameMention {
             name,
@@ -402,7 +556,8 @@ pub struct PersonIndex {
 impl PersonIndex {
     /// Count a mention of `name` with an optional role.
     pub fn add(&mut self, name: &str, role: Option<&str>) {
-        let name = name.trim();
+        let name = normalize_name(name);
+        let name = name.as_str();
         if name.is_empty() {
             return;
         }
@@ -523,6 +678,64 @@ mod tests {
             .into_iter()
             .map(|m| m.name)
             .collect()
+    }
+
+    #[test]
+    fn party_and_role_make_one_person() {
+        let p = split_person_list(
+            "Anne-Mette Hansen (A) - formand\nJens Olsen (V), næstformand\nLis Berg (Ø)",
+        );
+        let got: Vec<(&str, Option<&str>)> = p
+            .iter()
+            .map(|p| (p.name.as_str(), p.role.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anne-Mette Hansen", Some("formand (A)")),
+                ("Jens Olsen", Some("næstformand (V)")),
+                ("Lis Berg", Some("Ø")),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_places_and_table_headers_are_not_people() {
+        assert!(split_person_list("Indholdsfortegnelse").is_empty());
+        assert!(split_person_list("Navn\tParti\tFunktion").is_empty());
+        assert!(split_person_list("Aktivitetscenter Solvej").is_empty());
+        assert!(!looks_like_name("Edith Rodes Vej"));
+        assert!(looks_like_name("Solvej Hansen"));
+    }
+
+    #[test]
+    fn places_in_running_text_are_not_people() {
+        assert!(names("Festsalen, De Gamles By, Edith Rodes Vej 2-4, 2200 København N").is_empty());
+        assert!(names(
+            "flytte aktivitetscentret Parkhuset til Solvej 6. Aktivitetscenter Solvej er klar"
+        )
+        .is_empty());
+        assert_eq!(
+            names("Solvej Hansen fortalte om Solvej 6"),
+            ["Solvej Hansen"]
+        );
+    }
+
+    #[test]
+    fn column_gaps_and_capitals() {
+        assert_eq!(
+            names("Thomas Lykke Pedersen\tIb Terp"),
+            ["Thomas Lykke Pedersen", "Ib Terp"]
+        );
+        assert_eq!(
+            names("Steen Christiansen      Ninna Thomsen"),
+            ["Steen Christiansen", "Ninna Thomsen"]
+        );
+        assert_eq!(
+            names("BESLUTNINGSFORSLAG FRA EL OG VIGGO JONASEN"),
+            ["Viggo Jonasen"]
+        );
+        assert_eq!(normalize_name("Pedersen\tIb  Terp"), "Pedersen Ib Terp");
     }
 
     #[test]
