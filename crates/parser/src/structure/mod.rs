@@ -63,6 +63,7 @@ pub fn extract_explained(doc: &BlockDocument, source: Source) -> (Record, Vec<Fi
             Some(t),
         ));
     }
+    refine_title(&mut record, &content, &mut why);
     let opening: Vec<&str> = content
         .iter()
         .take(meta::LETTERHEAD_LINES)
@@ -84,8 +85,20 @@ pub fn extract_explained(doc: &BlockDocument, source: Source) -> (Record, Vec<Fi
             .items
             .iter()
             .any(|i| i.sections.iter().any(|s| s.kind == SectionKind::Beslutning));
+    // What the document calls itself in a heading of its own, even when the
+    // outline took an earlier heading for an item.
+    let mut type_words = outline.doc_type_words.clone();
+    if type_words.is_empty() {
+        type_words.extend(
+            content
+                .iter()
+                .take(meta::LETTERHEAD_LINES)
+                .filter(|b| matches!(b.kind, crate::BlockKind::Heading { .. }))
+                .find_map(|b| labels::doc_type_word(&b.text)),
+        );
+    }
     record.doc_type = meta::doc_type(
-        &outline.doc_type_words,
+        &type_words,
         record.title.as_deref(),
         &furniture,
         has_memo_fields,
@@ -240,6 +253,116 @@ pub fn extract_explained(doc: &BlockDocument, source: Source) -> (Record, Vec<Fi
     }
     (record, why)
 }
+
+/// E-mail header labels whose value is the message's subject, as Outlook and
+/// other mail programs print them in Danish and English.
+const SUBJECT_LABELS: &[&str] = &["subject:", "emne:"];
+
+/// The title, checked against three general rules: a printed e-mail's
+/// subject is its title; a title broken over lines continues on lines that
+/// start in lower case ("Projektbeskrivelse / for / etablering af …"); and
+/// a heading that starts with an item number ("3. Kvalitetsstandarder …")
+/// is an agenda item's title, not the document's.
+fn refine_title(record: &mut Record, content: &[&crate::Block], why: &mut Vec<FieldEvidence>) {
+    let opening = &content[..content.len().min(meta::LETTERHEAD_LINES)];
+    for (i, block) in opening.iter().enumerate() {
+        let cells: Vec<&str> = block.text.split('\t').map(str::trim).collect();
+        for (c, cell) in cells.iter().enumerate() {
+            let lower = cell.to_lowercase();
+            let Some(label) = SUBJECT_LABELS.iter().find(|l| lower.starts_with(*l)) else {
+                continue;
+            };
+            let mut subject = cell.get(label.len()..).unwrap_or("").trim().to_string();
+            if subject.is_empty() {
+                // "Subject:" in one cell, the subject in the next.
+                subject = cells.get(c + 1).copied().unwrap_or("").to_string();
+            }
+            if let Some(next) = content.get(i + 1).map(|b| b.text.trim()) {
+                if continues(next) {
+                    subject.push(' ');
+                    subject.push_str(next);
+                }
+            }
+            if !subject.is_empty() {
+                why.retain(|w| w.field != "title");
+                why.push(FieldEvidence::new(
+                    "title",
+                    &subject,
+                    "an e-mail's subject",
+                    Some(cell),
+                ));
+                record.title = Some(subject);
+                return;
+            }
+        }
+    }
+    // "Staben" above "Notat" above "Testfiler": a heading above the heading
+    // that names the document's type is letterhead; the title is the heading
+    // under it.
+    let is_heading = |b: &crate::Block| matches!(b.kind, crate::BlockKind::Heading { .. });
+    let type_word = opening
+        .iter()
+        .position(|b| is_heading(b) && labels::doc_type_word(&b.text).is_some());
+    let title_at = record
+        .title
+        .as_deref()
+        .and_then(|t| content.iter().position(|b| b.text.trim() == t));
+    if let (Some(w), Some(t)) = (type_word, title_at) {
+        if t < w {
+            if let Some(next) = content.get(w + 1).filter(|b| is_heading(b)) {
+                let text = next.text.trim().to_string();
+                why.retain(|w| w.field != "title");
+                why.push(FieldEvidence::new(
+                    "title",
+                    &text,
+                    "the heading under the document-type heading",
+                    Some(&text),
+                ));
+                record.title = Some(text);
+            }
+        }
+    }
+    let Some(title) = record.title.clone() else {
+        return;
+    };
+    if ITEM_NUMBER.is_match(&title) {
+        record.title = None;
+        why.retain(|w| w.field != "title");
+        return;
+    }
+    let Some(at) = content.iter().position(|b| b.text.trim() == title) else {
+        return;
+    };
+    let mut joined = title.clone();
+    for next in content[at + 1..].iter().take(6) {
+        let text = next.text.trim();
+        if next.kind != content[at].kind || !continues(text) {
+            break;
+        }
+        joined.push(' ');
+        joined.push_str(text);
+    }
+    if joined != title {
+        why.retain(|w| w.field != "title");
+        why.push(FieldEvidence::new(
+            "title",
+            &joined,
+            "a title broken over lines",
+            Some(&title),
+        ));
+        record.title = Some(joined);
+    }
+}
+
+/// A line that continues the one before: short, starting in lower case.
+fn continues(text: &str) -> bool {
+    text.chars().count() <= 80 && text.chars().next().is_some_and(char::is_lowercase)
+}
+
+static ITEM_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:[Pp]unkt\s+)?[0-9]{1,3}[.:]?\s+\p{Lu}")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
 
 fn first_line(value: &str) -> Option<String> {
     value
