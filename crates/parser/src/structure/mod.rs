@@ -7,6 +7,7 @@ pub mod labels;
 pub mod lexicon;
 pub mod meta;
 pub mod persons;
+pub mod sections;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -48,6 +49,15 @@ pub fn extract(doc: &BlockDocument, source: Source) -> Record {
     record.title = outline.title.clone();
 
     apply_header(&mut record, &outline.header);
+    if outline.single_item {
+        // An exported agenda item's meeting is the one its decision line
+        // names ("Sundheds- og Forebyggelsesudvalgets beslutning den
+        // 04.12.2012"), not an earlier meeting its text refers to.
+        if let Some(decided) = &outline.decided {
+            record.body = record.body.take().or_else(|| decided.body.clone());
+            record.date = record.date.take().or_else(|| decided.date.clone());
+        }
+    }
     find_date_and_time(&mut record, &outline);
 
     record.body = record
@@ -70,6 +80,15 @@ pub fn extract(doc: &BlockDocument, source: Source) -> Record {
         has_memo_fields,
         has_decisions,
     );
+    if outline.single_item {
+        // An item with the committee's decision is an extract of the
+        // minutes; without one, of the agenda.
+        record.doc_type = if has_decisions {
+            DocType::Referat
+        } else {
+            DocType::Dagsorden
+        };
+    }
 
     let path = Path::new(&record.source.path).to_path_buf();
     match meta::municipality(&furniture, &path, &record.text) {
