@@ -373,7 +373,70 @@ fn is_item_heading(text: &str) -> bool {
         && header_field(text, false).is_none()
         && doc_type_word(text).is_none()
         && !is_dateline(text)
+        && !is_date_line(text)
         && !text.trim_end().ends_with(':')
+}
+
+/// Words that may stand with a date on a line that is only a date:
+/// weekdays and connectives ("Onsdag den 23. januar kl. 16.30-19.00").
+const DATE_LINE_WORDS: &[&str] = &[
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "den", "d", "kl",
+    "klokken", "fra", "til", "og",
+];
+
+/// A line that is a date (with or without a year, with a time): never an
+/// agenda item.
+fn is_date_line(text: &str) -> bool {
+    let dates = find_dates(text);
+    let Some(first) = dates.first() else {
+        return false;
+    };
+    let rest = &text[first.end..];
+    let words = text[..first.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .chain(rest.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !DATE_LINE_WORDS.contains(&w.to_lowercase().as_str()))
+        .count();
+    words == 0
+}
+
+/// Whether the document shows itself as minutes or an agenda, so that
+/// its headings or numbered titles are agenda items: a meeting field
+/// (body, place, attendees, absences), the word "referat" or "dagsorden"
+/// in its title, a meeting line, or an item part labelled as a proposal,
+/// a case presentation or a decision. A report's, a newsletter's or a
+/// letter's headings are only its own structure.
+fn shows_a_meeting(out: &Outline) -> bool {
+    let meeting_field = out.header.iter().any(|h| {
+        matches!(
+            h.field,
+            HeaderField::Body
+                | HeaderField::Place
+                | HeaderField::Attendees
+                | HeaderField::Absent
+                | HeaderField::AbsentWithoutNotice
+                | HeaderField::MinuteTaker
+                | HeaderField::Guests
+        )
+    });
+    let says = out
+        .doc_type_words
+        .iter()
+        .any(|w| matches!(w, DocType::Referat | DocType::Dagsorden))
+        || out.title.as_deref().is_some_and(|t| {
+            let t = t.to_lowercase();
+            t.contains("referat") || t.contains("dagsorden")
+        });
+    let labelled = out.items.iter().flat_map(|i| &i.sections).any(|s| {
+        matches!(
+            s.kind,
+            SectionKind::Beslutning | SectionKind::Indstilling | SectionKind::Sagsfremstilling
+        )
+    });
+    let marked = out.items.iter().any(|i| i.status.is_some());
+    meeting_field || says || !out.datelines.is_empty() || labelled || marked
 }
 
 /// The numbering state of the walk.
@@ -392,7 +455,7 @@ struct Numbering {
 impl Numbering {
     /// Whether a numbered title starts the next item rather than being a
     /// line of the current item's text.
-    fn starts_item(&self, c: &Numbered, items: &[ItemDraft]) -> bool {
+    fn starts_item(&self, c: &Numbered) -> bool {
         let next = c.number == self.last + 1
             || (c.explicit && c.number > self.last)
             || (c.style == Style::Heading && c.number > self.last);
@@ -506,7 +569,7 @@ pub fn outline(blocks: &[&Block]) -> Outline {
                 numbering = Numbering::default();
             }
             let opens = opening == Some(i);
-            if opens || numbering.starts_item(&c, &out.items) {
+            if opens || numbering.starts_item(&c) {
                 let (status, title) = match status_marker(&c.title) {
                     Some((s, rest)) if !rest.is_empty() => (Some(s), rest.to_string()),
                     _ => (None, c.title.clone()),
@@ -603,11 +666,28 @@ pub fn outline(blocks: &[&Block]) -> Outline {
             out.date_line = Some(text.to_string());
         }
     }
+    if !shows_a_meeting(&out) {
+        out.items.clear();
+    }
     for item in &mut out.items {
         // A decision label with nothing under it (an agenda printed before
         // the meeting) is no decision.
         item.sections
             .retain(|s| !(s.kind == SectionKind::Beslutning && s.text.trim().is_empty()));
+    }
+    let minutes = out
+        .items
+        .iter()
+        .any(|i| i.sections.iter().any(|s| s.kind == SectionKind::Beslutning));
+    for item in &mut out.items {
+        // Minutes publish of a closed item only its decision, unlabelled.
+        if let (true, Some(Status::Closed), [only]) =
+            (minutes, item.status, item.sections.as_mut_slice())
+        {
+            if only.heading.is_none() && only.kind == SectionKind::Other && !only.text.is_empty() {
+                only.kind = SectionKind::Beslutning;
+            }
+        }
     }
     // One numbered item that opens the document and is laid out in
     // labelled parts: an agenda item exported on its own.

@@ -154,6 +154,9 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
     if !line.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
+    if let Some(start) = decision_line_before_text(line) {
+        return Some(start);
+    }
     let (label, rest, colon) = match line.find(':') {
         Some(i) => (line[..i].trim(), line[i + 1..].trim(), true),
         None => (line, "", false),
@@ -189,6 +192,39 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
         decided: None,
     })
 }
+
+/// "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3
+/// Indstilles til godkendelse": a decision line and its text on one line
+/// (a PDF reader joins them when they are set close). The label ends
+/// after its date and any item number.
+fn decision_line_before_text(line: &str) -> Option<SectionStart<'_>> {
+    let head = line.char_indices().nth(200).map_or(line, |(i, _)| &line[..i]);
+    let lower = head.to_lowercase();
+    if !(lower.contains("beslutning") || lower.contains("afgørelse")) {
+        return None;
+    }
+    let date = find_dates(line).into_iter().find(|d| d.year.is_some())?;
+    let end = ITEM_NUMBER_AFTER
+        .find(&line[date.end..])
+        .map_or(date.end, |m| date.end + m.end());
+    let (label, rest) = (line[..end].trim(), line[end..].trim());
+    if rest.is_empty() {
+        return None;
+    }
+    let (kind, decided) = decision_line(label)?;
+    Some(SectionStart {
+        kind,
+        label,
+        rest,
+        decided: Some(decided),
+    })
+}
+
+/// ", punkt 3" / " Punkt 3" / " pkt. 3" right after a decision line's date.
+static ITEM_NUMBER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s*(?i:punkt|pkt\.?)\s*\d{1,3}\b")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
 
 fn key_words(label: &str) -> Vec<String> {
     label
@@ -393,6 +429,29 @@ mod tests {
             decided("Byrådets beslutning den 4. maj 2017:"),
             (Some("Byrådet".into()), Some("2017-05-04".into()))
         );
+    }
+
+    #[test]
+    fn a_decision_line_with_its_text_on_the_same_line() {
+        let s = section_start(
+            "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3 Indstilles til godkendelse",
+            false,
+        )
+        .unwrap();
+        assert_eq!(s.kind, SectionKind::Beslutning);
+        assert_eq!(
+            s.label,
+            "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3"
+        );
+        assert_eq!(s.rest, "Indstilles til godkendelse");
+        let s = section_start("Beslutning i Byrådet den 4. maj 2017 Godkendt.", false).unwrap();
+        assert_eq!(s.rest, "Godkendt.");
+        // Running text with a date is no decision line.
+        assert!(section_start(
+            "Beslutningen blev truffet den 4. maj 2017 efter en lang debat",
+            false
+        )
+        .is_none());
     }
 
     #[test]
