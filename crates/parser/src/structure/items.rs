@@ -644,11 +644,17 @@ pub fn outline(blocks: &[&Block]) -> Outline {
                     continue;
                 }
             }
-            // A heading that ends with a colon leads into the text after
-            // it ("Brug af fotos:"), inside the section it stands in; other
-            // headings, and lines in capitals, start a part of their own.
-            let run_in = text.ends_with(':') && !item.sections.is_empty();
-            if (heading || capitals_heading(text)) && !run_in {
+            // A heading that is not a label is a sub-heading of the part it
+            // stands in ("Brug af fotos:" inside a decision): formats set
+            // such lines apart differently (bold in a PDF, a heading style
+            // in Word), so they never split a part. A line in capitals
+            // after a labelled part ends it ("BESLUTNINGSFORSLAG FRA DD"
+            // under FirstAgenda's "Beslutninger").
+            let after_label = item
+                .sections
+                .last()
+                .is_some_and(|s| s.heading.is_some() || s.kind != SectionKind::Other);
+            if capitals_heading(text) && after_label {
                 item.start_section(SectionKind::Other, Some(text), "");
             } else {
                 item.push_text(text);
