@@ -50,7 +50,12 @@ fn check(want: &Value, r: &Record) -> Vec<String> {
         .as_array()
         .map(|a| {
             a.iter()
-                .map(|i| (i[0].as_u64().unwrap_or(0), i[1].as_str().unwrap_or("").to_string()))
+                .map(|i| {
+                    (
+                        i[0].as_u64().unwrap_or(0),
+                        i[1].as_str().unwrap_or("").to_string(),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -77,10 +82,7 @@ fn check(want: &Value, r: &Record) -> Vec<String> {
     }
     let want_decisions = want["decisions"].as_u64().unwrap_or(0) as usize;
     if decisions(r) != want_decisions {
-        wrong.push(format!(
-            "{} decisions, want {want_decisions}",
-            decisions(r)
-        ));
+        wrong.push(format!("{} decisions, want {want_decisions}", decisions(r)));
     }
     if let Some(texts) = want["decision_texts"].as_object() {
         for (n, t) in texts {
@@ -91,9 +93,7 @@ fn check(want: &Value, r: &Record) -> Vec<String> {
             );
             let flat = got.split_whitespace().collect::<Vec<_>>().join(" ");
             if !flat.starts_with(starts) || !flat.ends_with(ends) {
-                wrong.push(format!(
-                    "decision {n} {flat:?}, want {starts:?} … {ends:?}"
-                ));
+                wrong.push(format!("decision {n} {flat:?}, want {starts:?} … {ends:?}"));
             }
         }
     }
@@ -155,15 +155,13 @@ fn items_and_decisions_of_real_documents() {
         return;
     }
     let path = referat_suite::root().join("tests/real_expected/items.json");
-    let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("items.json"))
-        .expect("items.json is JSON");
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("items.json"))
+            .expect("items.json is JSON");
     let files = expected["files"].as_array().expect("files");
     let mut failures = Vec::new();
     let mut right = 0usize;
-    println!(
-        "{:<66} {:>9} {:>9}  result",
-        "file", "items", "decisions"
-    );
+    println!("{:<66} {:>9} {:>9}  result", "file", "items", "decisions");
     for want in files {
         let name = want["file"].as_str().expect("file name");
         let file = dir.join(name);

@@ -47,9 +47,17 @@ fn meetings() -> Vec<Vec<String>> {
 fn differences(a: &Record, b: &Record) -> Vec<String> {
     let mut out = Vec::new();
     let fields = [
-        ("municipality", a.municipality.clone(), b.municipality.clone()),
+        (
+            "municipality",
+            a.municipality.clone(),
+            b.municipality.clone(),
+        ),
         ("body", a.body.clone(), b.body.clone()),
-        ("doc_type", Some(a.doc_type.as_str().into()), Some(b.doc_type.as_str().into())),
+        (
+            "doc_type",
+            Some(a.doc_type.as_str().into()),
+            Some(b.doc_type.as_str().into()),
+        ),
         ("title", a.title.clone(), b.title.clone()),
         ("date", a.date.clone(), b.date.clone()),
         ("start_time", a.start_time.clone(), b.start_time.clone()),

@@ -496,7 +496,9 @@ fn repeats_contents(items: &[ItemDraft], c: &Numbered) -> bool {
     items.len() >= 2
         && first.number == Some(c.number)
         && same_title
-        && items.iter().all(|i| i.is_empty() && i.case_number.is_none())
+        && items
+            .iter()
+            .all(|i| i.is_empty() && i.case_number.is_none())
 }
 
 /// Walk the content blocks.
@@ -1048,5 +1050,234 @@ mod tests {
         let o = walk(&blocks);
         assert_eq!(o.items.len(), 2);
         assert_eq!(o.items[1].title.as_deref(), Some("Udviklingsplan Aarhus Ø"));
+    }
+
+    fn titles(o: &Outline) -> Vec<(Option<u32>, Option<&str>)> {
+        o.items
+            .iter()
+            .map(|i| (i.number, i.title.as_deref()))
+            .collect()
+    }
+
+    fn decision(item: &ItemDraft) -> String {
+        item.sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Beslutning)
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn word_template_punkt_headings_over_their_titles() {
+        let blocks = vec![
+            Block::heading(1, "Dagsorden"),
+            Block::table_row(vec!["Mødested:".into(), "Rådhuset".into()]),
+            Block::heading(2, "Punkt 1."),
+            Block::paragraph("Godkendelse af dagsorden"),
+            Block::paragraph("Beslutning: Godkendt."),
+            Block::heading(2, "Punkt 2."),
+            Block::paragraph("Budget 2014"),
+            Block::paragraph("Indstilling: Drøftes."),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(
+            titles(&o),
+            [
+                (Some(1), Some("Godkendelse af dagsorden")),
+                (Some(2), Some("Budget 2014"))
+            ]
+        );
+    }
+
+    #[test]
+    fn sag_nr_forms_and_numbers_in_cells_of_their_own() {
+        let blocks = vec![
+            Block::paragraph("Referat"),
+            Block::table_row(vec!["Sag nr. 1".into(), "Meddelelser".into()]),
+            Block::paragraph("Beslutning: Taget til efterretning."),
+            Block::paragraph("Sag nr. 2 Lokalplan 45"),
+            Block::paragraph("Beslutning: Vedtaget."),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(
+            titles(&o),
+            [
+                (Some(1), Some("Meddelelser")),
+                (Some(2), Some("Lokalplan 45"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reference_in_running_text_is_no_item() {
+        let blocks = vec![
+            Block::paragraph("Forum: Økonomiudvalget"),
+            Block::paragraph("1. Godkendelse af dagsorden"),
+            Block::paragraph("Beslutning: Godkendt."),
+            Block::paragraph("2. Budgetopfølgning"),
+            Block::paragraph("Punkt 5 vedrørende budgettet blev drøftet sammen med dette punkt."),
+            Block::paragraph("Punkt 3 vedrørende anlæg udsættes"),
+            Block::paragraph("3. Eventuelt"),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(o.items.len(), 3, "{:?}", titles(&o));
+        assert_eq!(o.items[2].title.as_deref(), Some("Eventuelt"));
+    }
+
+    #[test]
+    fn a_numbered_list_inside_an_item_is_its_text() {
+        let blocks = vec![
+            Block::table_row(vec!["Forum:".into(), "Byrådet".into()]),
+            Block::heading(2, "1. Godkendelse af dagsorden"),
+            Block::paragraph("Godkendt."),
+            Block::heading(2, "2. Forslag om principbeslutning"),
+            Block::paragraph("Partiet foreslår derfor, at"),
+            Block::list_item(
+                0,
+                Some(1),
+                "Byrådet træffer en principbeslutning om placeringen.",
+            ),
+            Block::list_item(
+                0,
+                Some(2),
+                "Byrådet pålægger forvaltningen at arbejde for en løsning.",
+            ),
+            Block::list_item(
+                0,
+                Some(3),
+                "Forvaltningen vender tilbage med en plan inden udgangen af året.",
+            ),
+            Block::heading(2, "3. Eventuelt"),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(
+            titles(&o),
+            [
+                (Some(1), Some("Godkendelse af dagsorden")),
+                (Some(2), Some("Forslag om principbeslutning")),
+                (Some(3), Some("Eventuelt"))
+            ]
+        );
+        assert!(o.items[1].sections[0]
+            .text
+            .contains("inden udgangen af året"));
+    }
+
+    #[test]
+    fn a_table_of_contents_without_leaders_is_not_the_items() {
+        let blocks = vec![
+            Block::heading(1, "Referat"),
+            Block::paragraph("Indholdsfortegnelse"),
+            Block::paragraph("1. Godkendelse af dagsorden"),
+            Block::paragraph("2. Budget 2024 - andenbehandling"),
+            Block::paragraph("3. Eventuelt"),
+            Block::paragraph("1. Godkendelse af dagsorden"),
+            Block::paragraph("Beslutning: Godkendt."),
+            Block::paragraph("2. Budget 2024 - andenbehandling af budgettet"),
+            Block::paragraph("Beslutning: Vedtaget."),
+            Block::paragraph("3. Eventuelt"),
+            Block::paragraph("Beslutning: Intet."),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(o.items.len(), 3, "{:?}", titles(&o));
+        assert!(o.items.iter().all(|i| !decision(i).is_empty()));
+    }
+
+    #[test]
+    fn a_single_item_export_is_one_item_of_that_number() {
+        let blocks = vec![
+            Block::heading(1, "7. Etablering af aktivitetscenter"),
+            Block::paragraph("Sagsnr.: 2012-28505"),
+            Block::paragraph("Dok.nr.: 2012-206289"),
+            Block::paragraph("Kommunalbestyrelsen den 30. januar 2012 Punkt 5"),
+            Block::heading(1, "Sammendrag"),
+            Block::paragraph("Faciliteterne ønskes udnyttet."),
+            Block::heading(1, "Indstilling"),
+            Block::paragraph("1. Projektbeskrivelsen tages til efterretning."),
+            Block::paragraph("2. Der afgives forslag til brugergrupper."),
+            Block::paragraph("Beslutning i Økonomiudvalget den 12-12-2012 Indstillingen godkendt"),
+            Block::paragraph("Følgende deltog ikke i behandlingen af punktet:"),
+        ];
+        let o = walk(&blocks);
+        assert!(o.single_item);
+        assert_eq!(
+            titles(&o),
+            [(Some(7), Some("Etablering af aktivitetscenter"))]
+        );
+        assert_eq!(o.items[0].case_number.as_deref(), Some("2012-28505"));
+        assert_eq!(
+            decision(&o.items[0]),
+            "Indstillingen godkendt\nFølgende deltog ikke i behandlingen af punktet:"
+        );
+        let decided = o.decided.expect("the decision line's meeting");
+        assert_eq!(decided.body.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(decided.date.as_deref(), Some("2012-12-12"));
+        assert!(o.title.is_none() && o.datelines.is_empty());
+    }
+
+    #[test]
+    fn an_agenda_before_the_meeting_has_no_decisions() {
+        let blocks = vec![
+            Block::heading(1, "Dagsorden"),
+            Block::paragraph("Sted: Rådhuset"),
+            Block::paragraph("1. Godkendelse af dagsorden"),
+            Block::paragraph("Indstilling"),
+            Block::paragraph("Forvaltningen indstiller, at dagsordenen godkendes."),
+            Block::paragraph("Beslutning"),
+            Block::paragraph("2. Eventuelt"),
+            Block::paragraph("Beslutning:"),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(o.items.len(), 2);
+        assert!(o.items.iter().all(|i| decision(i).is_empty()));
+        assert_eq!(o.items[0].sections[0].kind, SectionKind::Indstilling);
+    }
+
+    #[test]
+    fn a_decision_ends_at_the_motion_in_capitals_under_it() {
+        let blocks = vec![
+            Block::heading(1, "REFERAT Aarhus Byråd"),
+            Block::heading(2, "Punkt 1: Godkendelse af dagsorden"),
+            Block::heading(3, "Beslutninger"),
+            Block::paragraph("Godkendt."),
+            Block::paragraph("Venstre tog forbehold."),
+            Block::paragraph("BESLUTNINGSFORSLAG FRA DD"),
+            Block::paragraph("Partiet foreslår en ny plan."),
+            Block::heading(2, "Punkt 2: Eventuelt"),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(decision(&o.items[0]), "Godkendt.\nVenstre tog forbehold.");
+    }
+
+    #[test]
+    fn a_reports_headings_and_a_date_line_are_no_items() {
+        let report = vec![
+            Block::heading(1, "Projektbeskrivelse"),
+            Block::paragraph("Projektleder: Birgit Jensen"),
+            Block::heading(2, "Formål og baggrund"),
+            Block::paragraph("Bygningerne skal danne rammen for aktiviteter."),
+            Block::heading(2, "Organisering"),
+            Block::paragraph("Styregruppe og projektgruppe."),
+        ];
+        assert!(walk(&report).items.is_empty());
+        assert!(is_date_line("Onsdag den 23. januar kl. 16.30-19.00"));
+        assert!(is_date_line("Torsdag den 20. juni 2013"));
+        assert!(!is_date_line("Nytårsparole den 14. januar kl. 11"));
+    }
+
+    #[test]
+    fn a_closed_items_lone_text_in_minutes_is_its_decision() {
+        let blocks = vec![
+            Block::heading(1, "Referat"),
+            Block::heading(2, "Punkt 1: Godkendelse af dagsorden"),
+            Block::heading(3, "Beslutninger"),
+            Block::paragraph("Godkendt."),
+            Block::heading(2, "Punkt 2: Lukket: Køb af ejendom"),
+            Block::paragraph("Tilbagesendes forvaltningen med bemærkning, at byrådet har vedtaget indstillingen."),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(o.items[1].status, Some(Status::Closed));
+        assert!(decision(&o.items[1]).starts_with("Tilbagesendes"));
     }
 }

@@ -42,9 +42,15 @@ pub const LABELS: &[(&str, SectionKind)] = &[
     ("tidligere beslutninger", SectionKind::Other),
     ("tidligere beslutning", SectionKind::Other),
     ("forslag til beslutning", SectionKind::Indstilling),
-    ("supplerende sagsfremstilling", SectionKind::Sagsfremstilling),
+    (
+        "supplerende sagsfremstilling",
+        SectionKind::Sagsfremstilling,
+    ),
     ("sagens baggrund", SectionKind::Other),
-    ("økonomiske konsekvenser og finansiering", SectionKind::Other),
+    (
+        "økonomiske konsekvenser og finansiering",
+        SectionKind::Other,
+    ),
     ("økonomiske konsekvenser", SectionKind::Other),
     ("økonomi og finansiering", SectionKind::Other),
     ("borgmesterens afdelings påtegning", SectionKind::Other),
@@ -122,8 +128,10 @@ static OWNED: LazyLock<Regex> = LazyLock::new(|| {
 /// "Beslutning i Udvalget for Teknik og Miljø den 20-06-2013",
 /// "Beslutning Økonomiudvalget 12. marts 2019", "Beslutning den 4. maj 2017".
 static DECIDED_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<word>(?i:beslutning|afgørelse|indstilling))(?:\s+(?i:i|fra|på))?\s+(?P<rest>[^:]+)$")
-        .unwrap_or_else(|e| panic!("static regex: {e}"))
+    Regex::new(
+        r"^(?P<word>(?i:beslutning|afgørelse|indstilling))(?:\s+(?i:i|fra|på))?\s+(?P<rest>[^:]+)$",
+    )
+    .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
 /// The most words a label before a colon has.
@@ -165,7 +173,11 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
     if words == 0 || words > MAX_DECISION_LINE_WORDS {
         return None;
     }
-    let written = if colon { &line[..=line.find(':')?] } else { line };
+    let written = if colon {
+        &line[..=line.find(':')?]
+    } else {
+        line
+    };
     if let Some((kind, decided)) = decision_line(label) {
         return Some(SectionStart {
             kind,
@@ -198,7 +210,10 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
 /// (a PDF reader joins them when they are set close). The label ends
 /// after its date and any item number.
 fn decision_line_before_text(line: &str) -> Option<SectionStart<'_>> {
-    let head = line.char_indices().nth(200).map_or(line, |(i, _)| &line[..i]);
+    let head = line
+        .char_indices()
+        .nth(200)
+        .map_or(line, |(i, _)| &line[..i]);
     let lower = head.to_lowercase();
     if !(lower.contains("beslutning") || lower.contains("afgørelse")) {
         return None;
@@ -257,7 +272,9 @@ fn decision_line(label: &str) -> Option<(SectionKind, DecidedAt)> {
         let body = owner
             .split_whitespace()
             .last()
-            .is_some_and(|w| is_council_word(w) && !GENERIC_BODIES.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| {
+                is_council_word(w) && !GENERIC_BODIES.contains(&w.to_lowercase().as_str())
+            })
             .then(|| owner.to_string());
         (c.name("word")?.as_str(), body, tail)
     } else if let Some(c) = DECIDED_IN.captures(label) {
@@ -379,7 +396,10 @@ mod tests {
         // Decision text that starts with a label word is text.
         assert_eq!(kind("Indstilling godkendt.", false), None);
         assert_eq!(kind("Indstillingen godkendt", false), None);
-        assert_eq!(kind("Beslutning om at udsætte sagen blev taget", false), None);
+        assert_eq!(
+            kind("Beslutning om at udsætte sagen blev taget", false),
+            None
+        );
         assert_eq!(
             kind("Byrådets beslutning blev at udsætte sagen", false),
             None
@@ -461,7 +481,10 @@ mod tests {
             Some(SectionKind::Indstilling)
         );
         assert_eq!(
-            kind("Indstilling fra Magistratsafdelingen for Teknik og Miljø", true),
+            kind(
+                "Indstilling fra Magistratsafdelingen for Teknik og Miljø",
+                true
+            ),
             Some(SectionKind::Indstilling)
         );
         assert_eq!(
