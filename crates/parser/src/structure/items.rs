@@ -1,10 +1,17 @@
 //! The walk over a document's content blocks: header fields before the
 //! first item, the title, then items and their labelled sections.
 //!
-//! Items start at numbered titles ("1. Godkendelse af …", "Punkt 2: …"), at
+//! Items start at numbered titles ("1. Godkendelse af …", "Punkt 2: …",
+//! a number in a cell or on a line of its own before the title), at
 //! headings when the document numbers nothing, and at status markers
 //! ("Åben") that begin an untitled item. Sections start at labels
-//! ("Beslutning:", "Indstilling").
+//! ("Beslutning:", "Indstilling"; see [`super::sections`]).
+//!
+//! Not items: a reference in running text ("Punkt 5 vedrørende …"), a
+//! numbered list inside an item's text, a table of contents (the titles
+//! listed before the items themselves), a line that is a date. A document
+//! that opens with one numbered title and has no other is a single agenda
+//! item exported on its own.
 
 use std::sync::LazyLock;
 
@@ -13,10 +20,10 @@ use regex::Regex;
 
 use super::dates::find_dates;
 use super::labels::{
-    doc_type_word, header_field, is_group_heading, section_label, split_header_line, status_marker,
-    HeaderField,
+    doc_type_word, header_field, is_group_heading, split_header_line, status_marker, HeaderField,
 };
 use super::persons::{looks_like_name, split_person_list};
+use super::sections::{section_start, DecidedAt};
 use crate::danish::is_month_name;
 use crate::{Block, BlockKind};
 
@@ -94,15 +101,33 @@ pub struct Outline {
     pub items: Vec<ItemDraft>,
     /// Indices of the blocks that held header fields.
     pub header_blocks: Vec<usize>,
+    /// The document is one agenda item exported on its own ("3.
+    /// Kvalitetsstandarder …", "Sagsnr.", sections): not a meeting.
+    pub single_item: bool,
+    /// The first decision line that names who decided and when
+    /// ("Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012").
+    pub decided: Option<DecidedAt>,
 }
 
+/// The words that may stand before an item's number: "Punkt 3", "Pkt. 3",
+/// "Sag nr. 3", "Dagsordenspunkt 3", "Nr. 3" (Word templates, SBSYS and
+/// Acadre agendas).
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(punkt|pkt\.?)\s+)?(\d{1,3})\s*([.:)]?)\s+(\S.*)$")
+    Regex::new(r"^(?i:(punkt|pkt\.?|sag\s+nr\.?|sagnr\.?|sag|dagsordenspunkt|nr\.?)\s*)?(\d{1,3})\s*([.:)]|\s[-–]\s)?\s+(\S.*)$")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
+/// A number alone: "3", "3.", "Punkt 3", "Punkt 3:", "Sag nr. 3".
+static NUMBER_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(punkt|pkt\.?|sag\s+nr\.?|sag|dagsordenspunkt|nr\.?)\s*)?(\d{1,3})\s*[.:)]?$")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// Case numbers in the forms the systems print them: FirstAgenda
+/// "EMN-2025-003383", KLE "27.00.00-A00-1-19" (SBSYS, Acadre), and after a
+/// "Sagsnr." label any single token ("2012-31114" in eDoc, "19/12345").
 static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:sagsnr\.?|sags nr\.?|j\.?\s?nr\.?)\s*:?\s*)?([A-ZÆØÅ]{2,6}-\d{4}-\d{3,}|\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d{2,}-\d{2,})$")
+    Regex::new(r"^(?:(?i:sagsnr\.?|sags nr\.?|sag nr\.?|sagsnummer|j\.?\s?nr\.?|journalnr\.?)\s*:?\s*(\S{3,30})|([A-ZÆØÅ]{2,6}-\d{4}-\d{3,}|\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d{2,}-\d{2,}))$")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
@@ -111,20 +136,69 @@ static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
-/// A numbered item title in a block: (number, title, whether "Punkt" said so).
-fn numbered_title(block: &Block) -> Option<(u32, String, bool)> {
+/// How a numbered title is set: documents set all their item titles alike,
+/// so a numbered line set otherwise is usually a list inside an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Heading,
+    Table,
+    List,
+    Plain,
+}
+
+/// A numbered title found in a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Numbered {
+    number: u32,
+    title: String,
+    /// "Punkt 3", "Sag nr. 3": the document said it is an item.
+    explicit: bool,
+    style: Style,
+}
+
+fn style_of(block: &Block) -> Style {
+    match block.kind {
+        BlockKind::Heading { .. } => Style::Heading,
+        BlockKind::TableRow { .. } => Style::Table,
+        BlockKind::ListItem { .. } => Style::List,
+        BlockKind::Paragraph => Style::Plain,
+    }
+}
+
+/// A number alone ("3", "3.", "Punkt 3", "Sag nr. 3") and whether a word
+/// said it is an item.
+fn number_alone(text: &str) -> Option<(u32, bool)> {
+    let c = NUMBER_ALONE.captures(text.trim())?;
+    let n = c.get(2)?.as_str().parse().ok()?;
+    Some((n, c.get(1).is_some()))
+}
+
+/// A numbered item title in a block.
+fn numbered_title(block: &Block) -> Option<Numbered> {
+    let style = style_of(block);
     if let BlockKind::ListItem {
         depth: 0,
         number: Some(n),
     } = block.kind
     {
-        return short_title(&block.text).map(|t| (n, t, false));
+        return title_text(&block.text, false).map(|title| Numbered {
+            number: n,
+            title,
+            explicit: false,
+            style,
+        });
     }
     if let BlockKind::TableRow { cells } = &block.kind {
+        // The number in a cell of its own, the title in the next.
         let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
         if let [number, title, ..] = filled.as_slice() {
-            if let Ok(n) = number.trim().trim_end_matches('.').parse::<u32>() {
-                return short_title(title).map(|t| (n, t, false));
+            if let Some((n, explicit)) = number_alone(number) {
+                return title_text(title, true).map(|title| Numbered {
+                    number: n,
+                    title,
+                    explicit,
+                    style,
+                });
             }
         }
         return None;
@@ -132,25 +206,53 @@ fn numbered_title(block: &Block) -> Option<(u32, String, bool)> {
     let c = NUMBERED.captures(block.text.trim())?;
     let explicit = c.get(1).is_some();
     let n: u32 = c.get(2)?.as_str().parse().ok()?;
-    let punct = c.get(3).map_or("", |m| m.as_str());
+    let punct = c.get(3).is_some();
     let rest = c.get(4)?.as_str();
-    if !explicit && punct.is_empty() && !matches!(block.kind, BlockKind::Heading { .. }) {
+    let heading = style == Style::Heading;
+    if !explicit && !punct && !heading {
         return None;
     }
     let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
     let first = first.trim_end_matches([',', '.', ':']);
-    if is_month_name(first) || first.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        return None; // "4. april – …", "1. 200 kr."
+    if is_month_name(first) {
+        return None; // "4. april – …": a date
     }
-    if !rest.chars().next().is_some_and(char::is_alphabetic) {
-        return None;
-    }
-    short_title(rest).map(|t| (n, t, explicit))
+    title_text(rest, heading).map(|title| Numbered {
+        number: n,
+        title,
+        explicit,
+        style,
+    })
 }
 
-fn short_title(text: &str) -> Option<String> {
+/// A title: short, and starting with a letter; in running text with a
+/// capital, since "Punkt 5 vedrørende …" or "1. 200 kr." is a sentence.
+fn title_text(text: &str, set_apart: bool) -> Option<String> {
     let t = text.trim();
-    (!t.is_empty() && t.chars().count() <= 250).then(|| t.to_string())
+    let first = t.chars().next()?;
+    if !first.is_alphabetic() || (!set_apart && first.is_lowercase()) {
+        return None;
+    }
+    (t.chars().count() <= 250).then(|| t.to_string())
+}
+
+/// Whether a line reads as a sentence rather than a title: it ends with a
+/// full stop and is long.
+fn sentence_like(title: &str) -> bool {
+    title.trim_end().ends_with('.') && title.split_whitespace().count() > 8
+}
+
+/// A heading in capitals ("BESLUTNINGSFORSLAG FRA DD"), however the
+/// format reader set it.
+fn capitals_heading(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=12).contains(&words.len())
+        && !text.ends_with('.')
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 6
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// Whether a heading is the meeting's name and date rather than an item:
@@ -210,16 +312,29 @@ fn groups_items(blocks: &[&Block], i: usize) -> bool {
         Some(next) => {
             matches!(next.kind, BlockKind::Heading { .. })
                 || numbered_title(next).is_some()
-                || next.text.trim().parse::<u32>().is_ok()
+                || number_alone(&next.text).is_some()
         }
     }
 }
 
+/// The first block with text.
+fn first_text(blocks: &[&Block]) -> Option<usize> {
+    blocks.iter().position(|b| !b.text.trim().is_empty())
+}
+
 fn choose_mode(blocks: &[&Block]) -> Mode {
+    // A document that opens with a numbered title is numbered, even when
+    // it holds only that one item (an item exported on its own).
+    if first_text(blocks).is_some_and(|i| numbered_title(blocks[i]).is_some()) {
+        return Mode::Numbered;
+    }
     let mut last = 0u32;
     let mut sequential = 0;
     for b in blocks {
-        if let Some((n, _, explicit)) = numbered_title(b) {
+        let found = numbered_title(b)
+            .map(|c| (c.number, c.explicit))
+            .or_else(|| number_alone(&b.text).filter(|(_, explicit)| *explicit));
+        if let Some((n, explicit)) = found {
             if n == last + 1 || (explicit && n > last) {
                 sequential += 1;
                 last = n;
@@ -253,11 +368,137 @@ fn choose_mode(blocks: &[&Block]) -> Mode {
 }
 
 fn is_item_heading(text: &str) -> bool {
-    section_label(text, true).is_none()
+    section_start(text, true).is_none()
         && status_marker(text).is_none()
         && header_field(text, false).is_none()
         && doc_type_word(text).is_none()
         && !is_dateline(text)
+        && !is_date_line(text)
+        && !text.trim_end().ends_with(':')
+}
+
+/// Words that may stand with a date on a line that is only a date:
+/// weekdays and connectives ("Onsdag den 23. januar kl. 16.30-19.00").
+const DATE_LINE_WORDS: &[&str] = &[
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "den", "d", "kl",
+    "klokken", "fra", "til", "og",
+];
+
+/// A line that is a date (with or without a year, with a time): never an
+/// agenda item.
+fn is_date_line(text: &str) -> bool {
+    let dates = find_dates(text);
+    let Some(first) = dates.first() else {
+        return false;
+    };
+    let rest = &text[first.end..];
+    let words = text[..first.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .chain(rest.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !DATE_LINE_WORDS.contains(&w.to_lowercase().as_str()))
+        .count();
+    words == 0
+}
+
+/// Whether the document shows itself as minutes or an agenda, so that
+/// its headings or numbered titles are agenda items: a meeting field
+/// (body, place, attendees, absences), the word "referat" or "dagsorden"
+/// in its title, a meeting line, or an item part labelled as a proposal,
+/// a case presentation or a decision. A report's, a newsletter's or a
+/// letter's headings are only its own structure.
+fn shows_a_meeting(out: &Outline) -> bool {
+    let meeting_field = out.header.iter().any(|h| {
+        matches!(
+            h.field,
+            HeaderField::Body
+                | HeaderField::Place
+                | HeaderField::Attendees
+                | HeaderField::Absent
+                | HeaderField::AbsentWithoutNotice
+                | HeaderField::MinuteTaker
+                | HeaderField::Guests
+        )
+    });
+    let says = out
+        .doc_type_words
+        .iter()
+        .any(|w| matches!(w, DocType::Referat | DocType::Dagsorden))
+        || out.title.as_deref().is_some_and(|t| {
+            let t = t.to_lowercase();
+            t.contains("referat") || t.contains("dagsorden")
+        });
+    let labelled = out.items.iter().flat_map(|i| &i.sections).any(|s| {
+        matches!(
+            s.kind,
+            SectionKind::Beslutning | SectionKind::Indstilling | SectionKind::Sagsfremstilling
+        )
+    });
+    let marked = out.items.iter().any(|i| i.status.is_some());
+    meeting_field || says || !out.datelines.is_empty() || labelled || marked
+}
+
+/// The numbering state of the walk.
+#[derive(Debug, Default)]
+struct Numbering {
+    /// The last item number taken.
+    last: u32,
+    /// A number seen alone, waiting for its title on the next line.
+    pending: Option<u32>,
+    /// How the item titles so far were set.
+    style: Option<Style>,
+    /// The last number of a numbered list inside the current item's text.
+    list: Option<u32>,
+}
+
+impl Numbering {
+    /// Whether a numbered title starts the next item rather than being a
+    /// line of the current item's text.
+    fn starts_item(&self, c: &Numbered) -> bool {
+        let next = c.number == self.last + 1
+            || (c.explicit && c.number > self.last)
+            || (c.style == Style::Heading && c.number > self.last);
+        if !next {
+            return false;
+        }
+        // A list inside the item ("1. … 2. …") goes on with its own numbers;
+        // where they meet the item numbers, the item titles' style decides.
+        let in_list = self.list.is_some_and(|l| c.number == l + 1);
+        let same_style = self.style.is_none_or(|s| s == c.style);
+        !in_list || (same_style && !sentence_like(&c.title))
+    }
+
+    /// Whether a number at this point restarts numbering inside an item's
+    /// text ("1." after item 4's title): a list, not an item.
+    fn opens_list(&self, c: &Numbered) -> bool {
+        c.number == 1 && self.last >= 1
+    }
+
+    fn took(&mut self, n: u32, style: Style) {
+        self.last = n;
+        self.list = None;
+        self.style.get_or_insert(style);
+    }
+}
+
+/// Whether the items so far were a table of contents: only titles, the
+/// first of which this numbered title repeats (a contents line may cut a
+/// long title short).
+fn repeats_contents(items: &[ItemDraft], c: &Numbered) -> bool {
+    let Some(first) = items.first() else {
+        return false;
+    };
+    let same_title = first.title.as_deref().is_some_and(|t| {
+        let (a, b) = (t.to_lowercase(), c.title.to_lowercase());
+        a.starts_with(&b) || b.starts_with(&a)
+    });
+    items.len() >= 2
+        && first.number == Some(c.number)
+        && same_title
+        && items
+            .iter()
+            .all(|i| i.is_empty() && i.case_number.is_none())
 }
 
 /// Walk the content blocks.
@@ -265,8 +506,8 @@ pub fn outline(blocks: &[&Block]) -> Outline {
     let mode = choose_mode(blocks);
     let mut out = Outline::default();
     let mut pending: Option<(HeaderField, String)> = None;
-    let mut last_number = 0u32;
-    let mut pending_number: Option<u32> = None;
+    let mut numbering = Numbering::default();
+    let opening = first_text(blocks);
 
     for (i, block) in blocks.iter().enumerate() {
         let text = block.text.trim();
@@ -285,10 +526,13 @@ pub fn outline(blocks: &[&Block]) -> Outline {
             continue;
         }
 
-        // A number alone (a table cell in web pages) numbers the next title.
-        if let Ok(n) = text.trim_end_matches('.').parse::<u32>() {
-            if n == last_number + 1 && !matches!(block.kind, BlockKind::TableRow { .. }) {
-                pending_number = Some(n);
+        // A number alone (a table cell in web pages, "Punkt 3" over the
+        // title in Word templates) numbers the next title.
+        if let Some((n, explicit)) = number_alone(text) {
+            let row = matches!(block.kind, BlockKind::TableRow { .. });
+            let next = n == numbering.last + 1 || (explicit && n > numbering.last);
+            if next && (!row || explicit) && numbering.list.is_none_or(|l| n != l + 1) {
+                numbering.pending = Some(n);
                 continue;
             }
         }
@@ -305,28 +549,44 @@ pub fn outline(blocks: &[&Block]) -> Outline {
         }
 
         // Item starts.
-        if let Some(n) = pending_number.take() {
-            start_item(&mut out, Some(n), Some(text.to_string()));
-            last_number = n;
-            continue;
-        }
-        if mode == Mode::Numbered {
-            if let Some((n, title, explicit)) = numbered_title(block) {
-                if n == last_number + 1
-                    || (explicit && n > last_number)
-                    || (heading && n > last_number)
-                {
-                    let (status, title) = match status_marker(&title) {
-                        Some((s, rest)) if !rest.is_empty() => (Some(s), rest.to_string()),
-                        _ => (None, title),
-                    };
-                    start_item(&mut out, Some(n), Some(title));
-                    if let Some(item) = out.items.last_mut() {
-                        item.status = status;
-                    }
-                    last_number = n;
+        if let Some(n) = numbering.pending.take() {
+            match section_start(text, heading) {
+                // The number stood over a label: an untitled item.
+                Some(_) => start_item(&mut out, Some(n), None),
+                None => {
+                    start_item(&mut out, Some(n), Some(text.to_string()));
+                    numbering.took(n, style_of(block));
                     continue;
                 }
+            }
+            numbering.took(n, style_of(block));
+        }
+        let candidate = (mode == Mode::Numbered)
+            .then(|| numbered_title(block))
+            .flatten();
+        if let Some(c) = candidate {
+            if repeats_contents(&out.items, &c) {
+                // The titles so far were a table of contents.
+                out.items.clear();
+                numbering = Numbering::default();
+            }
+            let opens = opening == Some(i);
+            if opens || numbering.starts_item(&c) {
+                let (status, title) = match status_marker(&c.title) {
+                    Some((s, rest)) if !rest.is_empty() => (Some(s), rest.to_string()),
+                    _ => (None, c.title.clone()),
+                };
+                start_item(&mut out, Some(c.number), Some(title));
+                if let Some(item) = out.items.last_mut() {
+                    item.status = status;
+                }
+                numbering.took(c.number, c.style);
+                continue;
+            }
+            if numbering.opens_list(&c) {
+                numbering.list = Some(1);
+            } else if numbering.list.is_some_and(|l| c.number == l + 1) {
+                numbering.list = Some(c.number);
             }
         }
         if let Some((status, rest)) = status_marker(text) {
@@ -362,23 +622,41 @@ pub fn outline(blocks: &[&Block]) -> Outline {
                 continue;
             }
         }
-        if let Some((kind, label, rest)) = section_label(text, heading) {
+        if let Some(label) = section_start(text, heading) {
             if out.items.is_empty() {
                 start_item(&mut out, None, None);
             }
+            if let (Some(decided), None) = (&label.decided, &out.decided) {
+                if decided.body.is_some() || decided.date.is_some() {
+                    out.decided = Some(decided.clone());
+                }
+            }
             if let Some(item) = out.items.last_mut() {
-                item.start_section(kind, Some(label), rest);
+                item.start_section(label.kind, Some(label.label), label.rest);
             }
             continue;
         }
         if let Some(item) = out.items.last_mut() {
             if item.case_number.is_none() && item.is_empty() {
-                if let Some(c) = CASE_NUMBER.captures(text).and_then(|c| c.get(1)) {
+                if let Some(c) = CASE_NUMBER
+                    .captures(text)
+                    .and_then(|c| c.get(1).or_else(|| c.get(2)))
+                {
                     item.case_number = Some(c.as_str().to_string());
                     continue;
                 }
             }
-            if heading {
+            // A heading that is not a label is a sub-heading of the part it
+            // stands in ("Brug af fotos:" inside a decision): formats set
+            // such lines apart differently (bold in a PDF, a heading style
+            // in Word), so they never split a part. A line in capitals
+            // after a labelled part ends it ("BESLUTNINGSFORSLAG FRA DD"
+            // under FirstAgenda's "Beslutninger").
+            let after_label = item
+                .sections
+                .last()
+                .is_some_and(|s| s.heading.is_some() || s.kind != SectionKind::Other);
+            if capitals_heading(text) && after_label {
                 item.start_section(SectionKind::Other, Some(text), "");
             } else {
                 item.push_text(text);
@@ -395,6 +673,48 @@ pub fn outline(blocks: &[&Block]) -> Outline {
         {
             out.date_line = Some(text.to_string());
         }
+    }
+    if !shows_a_meeting(&out) {
+        out.items.clear();
+    }
+    for item in &mut out.items {
+        // A decision label with nothing under it (an agenda printed before
+        // the meeting) is no decision.
+        item.sections
+            .retain(|s| !(s.kind == SectionKind::Beslutning && s.text.trim().is_empty()));
+    }
+    let minutes = out
+        .items
+        .iter()
+        .any(|i| i.sections.iter().any(|s| s.kind == SectionKind::Beslutning));
+    for item in &mut out.items {
+        // Minutes publish of a closed item only its decision, unlabelled.
+        if let (true, Some(Status::Closed), [only]) =
+            (minutes, item.status, item.sections.as_mut_slice())
+        {
+            if only.heading.is_none() && only.kind == SectionKind::Other && !only.text.is_empty() {
+                only.kind = SectionKind::Beslutning;
+            }
+        }
+    }
+    // One numbered item that opens the document and is laid out in
+    // labelled parts: an agenda item exported on its own.
+    out.single_item = out.items.len() == 1
+        && opening.is_some_and(|i| numbered_title(blocks[i]).is_some())
+        && out.title.is_none()
+        && out.header.is_empty()
+        && out.items[0]
+            .sections
+            .iter()
+            .filter(|s| s.heading.is_some() && s.kind != SectionKind::Other)
+            .count()
+            >= 1;
+    if out.single_item {
+        // Whatever the decision line does not say, an exported item does
+        // not either: the earlier-meeting reference under its title
+        // ("Kommunalbestyrelsen den 30. januar 2012 Punkt 5") is no date.
+        out.datelines.clear();
+        out.date_line = None;
     }
     for (i, item) in out.items.iter_mut().enumerate() {
         if item.number.is_none() {
@@ -730,5 +1050,234 @@ mod tests {
         let o = walk(&blocks);
         assert_eq!(o.items.len(), 2);
         assert_eq!(o.items[1].title.as_deref(), Some("Udviklingsplan Aarhus Ø"));
+    }
+
+    fn titles(o: &Outline) -> Vec<(Option<u32>, Option<&str>)> {
+        o.items
+            .iter()
+            .map(|i| (i.number, i.title.as_deref()))
+            .collect()
+    }
+
+    fn decision(item: &ItemDraft) -> String {
+        item.sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Beslutning)
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn word_template_punkt_headings_over_their_titles() {
+        let blocks = vec![
+            Block::heading(1, "Dagsorden"),
+            Block::table_row(vec!["Mødested:".into(), "Rådhuset".into()]),
+            Block::heading(2, "Punkt 1."),
+            Block::paragraph("Godkendelse af dagsorden"),
+            Block::paragraph("Beslutning: Godkendt."),
+            Block::heading(2, "Punkt 2."),
+            Block::paragraph("Budget 2014"),
+            Block::paragraph("Indstilling: Drøftes."),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(
+            titles(&o),
+            [
+                (Some(1), Some("Godkendelse af dagsorden")),
+                (Some(2), Some("Budget 2014"))
+            ]
+        );
+    }
+
+    #[test]
+    fn sag_nr_forms_and_numbers_in_cells_of_their_own() {
+        let blocks = vec![
+            Block::paragraph("Referat"),
+            Block::table_row(vec!["Sag nr. 1".into(), "Meddelelser".into()]),
+            Block::paragraph("Beslutning: Taget til efterretning."),
+            Block::paragraph("Sag nr. 2 Lokalplan 45"),
+            Block::paragraph("Beslutning: Vedtaget."),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(
+            titles(&o),
+            [
+                (Some(1), Some("Meddelelser")),
+                (Some(2), Some("Lokalplan 45"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reference_in_running_text_is_no_item() {
+        let blocks = vec![
+            Block::paragraph("Forum: Økonomiudvalget"),
+            Block::paragraph("1. Godkendelse af dagsorden"),
+            Block::paragraph("Beslutning: Godkendt."),
+            Block::paragraph("2. Budgetopfølgning"),
+            Block::paragraph("Punkt 5 vedrørende budgettet blev drøftet sammen med dette punkt."),
+            Block::paragraph("Punkt 3 vedrørende anlæg udsættes"),
+            Block::paragraph("3. Eventuelt"),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(o.items.len(), 3, "{:?}", titles(&o));
+        assert_eq!(o.items[2].title.as_deref(), Some("Eventuelt"));
+    }
+
+    #[test]
+    fn a_numbered_list_inside_an_item_is_its_text() {
+        let blocks = vec![
+            Block::table_row(vec!["Forum:".into(), "Byrådet".into()]),
+            Block::heading(2, "1. Godkendelse af dagsorden"),
+            Block::paragraph("Godkendt."),
+            Block::heading(2, "2. Forslag om principbeslutning"),
+            Block::paragraph("Partiet foreslår derfor, at"),
+            Block::list_item(
+                0,
+                Some(1),
+                "Byrådet træffer en principbeslutning om placeringen.",
+            ),
+            Block::list_item(
+                0,
+                Some(2),
+                "Byrådet pålægger forvaltningen at arbejde for en løsning.",
+            ),
+            Block::list_item(
+                0,
+                Some(3),
+                "Forvaltningen vender tilbage med en plan inden udgangen af året.",
+            ),
+            Block::heading(2, "3. Eventuelt"),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(
+            titles(&o),
+            [
+                (Some(1), Some("Godkendelse af dagsorden")),
+                (Some(2), Some("Forslag om principbeslutning")),
+                (Some(3), Some("Eventuelt"))
+            ]
+        );
+        assert!(o.items[1].sections[0]
+            .text
+            .contains("inden udgangen af året"));
+    }
+
+    #[test]
+    fn a_table_of_contents_without_leaders_is_not_the_items() {
+        let blocks = vec![
+            Block::heading(1, "Referat"),
+            Block::paragraph("Indholdsfortegnelse"),
+            Block::paragraph("1. Godkendelse af dagsorden"),
+            Block::paragraph("2. Budget 2024 - andenbehandling"),
+            Block::paragraph("3. Eventuelt"),
+            Block::paragraph("1. Godkendelse af dagsorden"),
+            Block::paragraph("Beslutning: Godkendt."),
+            Block::paragraph("2. Budget 2024 - andenbehandling af budgettet"),
+            Block::paragraph("Beslutning: Vedtaget."),
+            Block::paragraph("3. Eventuelt"),
+            Block::paragraph("Beslutning: Intet."),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(o.items.len(), 3, "{:?}", titles(&o));
+        assert!(o.items.iter().all(|i| !decision(i).is_empty()));
+    }
+
+    #[test]
+    fn a_single_item_export_is_one_item_of_that_number() {
+        let blocks = vec![
+            Block::heading(1, "7. Etablering af aktivitetscenter"),
+            Block::paragraph("Sagsnr.: 2012-28505"),
+            Block::paragraph("Dok.nr.: 2012-206289"),
+            Block::paragraph("Kommunalbestyrelsen den 30. januar 2012 Punkt 5"),
+            Block::heading(1, "Sammendrag"),
+            Block::paragraph("Faciliteterne ønskes udnyttet."),
+            Block::heading(1, "Indstilling"),
+            Block::paragraph("1. Projektbeskrivelsen tages til efterretning."),
+            Block::paragraph("2. Der afgives forslag til brugergrupper."),
+            Block::paragraph("Beslutning i Økonomiudvalget den 12-12-2012 Indstillingen godkendt"),
+            Block::paragraph("Følgende deltog ikke i behandlingen af punktet:"),
+        ];
+        let o = walk(&blocks);
+        assert!(o.single_item);
+        assert_eq!(
+            titles(&o),
+            [(Some(7), Some("Etablering af aktivitetscenter"))]
+        );
+        assert_eq!(o.items[0].case_number.as_deref(), Some("2012-28505"));
+        assert_eq!(
+            decision(&o.items[0]),
+            "Indstillingen godkendt\nFølgende deltog ikke i behandlingen af punktet:"
+        );
+        let decided = o.decided.expect("the decision line's meeting");
+        assert_eq!(decided.body.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(decided.date.as_deref(), Some("2012-12-12"));
+        assert!(o.title.is_none() && o.datelines.is_empty());
+    }
+
+    #[test]
+    fn an_agenda_before_the_meeting_has_no_decisions() {
+        let blocks = vec![
+            Block::heading(1, "Dagsorden"),
+            Block::paragraph("Sted: Rådhuset"),
+            Block::paragraph("1. Godkendelse af dagsorden"),
+            Block::paragraph("Indstilling"),
+            Block::paragraph("Forvaltningen indstiller, at dagsordenen godkendes."),
+            Block::paragraph("Beslutning"),
+            Block::paragraph("2. Eventuelt"),
+            Block::paragraph("Beslutning:"),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(o.items.len(), 2);
+        assert!(o.items.iter().all(|i| decision(i).is_empty()));
+        assert_eq!(o.items[0].sections[0].kind, SectionKind::Indstilling);
+    }
+
+    #[test]
+    fn a_decision_ends_at_the_motion_in_capitals_under_it() {
+        let blocks = vec![
+            Block::heading(1, "REFERAT Aarhus Byråd"),
+            Block::heading(2, "Punkt 1: Godkendelse af dagsorden"),
+            Block::heading(3, "Beslutninger"),
+            Block::paragraph("Godkendt."),
+            Block::paragraph("Venstre tog forbehold."),
+            Block::paragraph("BESLUTNINGSFORSLAG FRA DD"),
+            Block::paragraph("Partiet foreslår en ny plan."),
+            Block::heading(2, "Punkt 2: Eventuelt"),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(decision(&o.items[0]), "Godkendt.\nVenstre tog forbehold.");
+    }
+
+    #[test]
+    fn a_reports_headings_and_a_date_line_are_no_items() {
+        let report = vec![
+            Block::heading(1, "Projektbeskrivelse"),
+            Block::paragraph("Projektleder: Birgit Jensen"),
+            Block::heading(2, "Formål og baggrund"),
+            Block::paragraph("Bygningerne skal danne rammen for aktiviteter."),
+            Block::heading(2, "Organisering"),
+            Block::paragraph("Styregruppe og projektgruppe."),
+        ];
+        assert!(walk(&report).items.is_empty());
+        assert!(is_date_line("Onsdag den 23. januar kl. 16.30-19.00"));
+        assert!(is_date_line("Torsdag den 20. juni 2013"));
+        assert!(!is_date_line("Nytårsparole den 14. januar kl. 11"));
+    }
+
+    #[test]
+    fn a_closed_items_lone_text_in_minutes_is_its_decision() {
+        let blocks = vec![
+            Block::heading(1, "Referat"),
+            Block::heading(2, "Punkt 1: Godkendelse af dagsorden"),
+            Block::heading(3, "Beslutninger"),
+            Block::paragraph("Godkendt."),
+            Block::heading(2, "Punkt 2: Lukket: Køb af ejendom"),
+            Block::paragraph("Tilbagesendes forvaltningen med bemærkning, at byrådet har vedtaget indstillingen."),
+        ];
+        let o = walk(&blocks);
+        assert_eq!(o.items[1].status, Some(Status::Closed));
+        assert!(decision(&o.items[1]).starts_with("Tilbagesendes"));
     }
 }

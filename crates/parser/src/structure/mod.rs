@@ -8,6 +8,7 @@ pub mod labels;
 pub mod lexicon;
 pub mod meta;
 pub mod persons;
+pub mod sections;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -77,6 +78,15 @@ pub fn extract_explained(doc: &BlockDocument, source: Source) -> (Record, Vec<Fi
         .max_by_key(|((_, d), _)| (d.year, d.month, d.day));
 
     apply_header(&mut record, &outline.header, &mut why);
+    if outline.single_item {
+        // An exported agenda item's meeting is the one its decision line
+        // names ("Sundheds- og Forebyggelsesudvalgets beslutning den
+        // 04.12.2012"), not an earlier meeting its text refers to.
+        if let Some(decided) = &outline.decided {
+            record.body = record.body.take().or_else(|| decided.body.clone());
+            record.date = record.date.take().or_else(|| decided.date.clone());
+        }
+    }
     find_date_and_time(&mut record, &outline, &opening, decision.as_ref(), &mut why);
 
     let has_memo_fields = outline.header.iter().any(|h| h.field.is_memo_field());
@@ -104,6 +114,15 @@ pub fn extract_explained(doc: &BlockDocument, source: Source) -> (Record, Vec<Fi
         has_memo_fields,
         has_decisions,
     );
+    if outline.single_item {
+        // An item with the committee's decision is an extract of the
+        // minutes; without one, of the agenda.
+        record.doc_type = if has_decisions {
+            DocType::Referat
+        } else {
+            DocType::Dagsorden
+        };
+    }
     why.push(FieldEvidence::new(
         "doc_type",
         record.doc_type.as_str(),
