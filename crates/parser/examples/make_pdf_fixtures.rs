@@ -10,6 +10,12 @@
 //! document with a running header, a "Side N af M" footer, a labelled header
 //! table, bullets and hyphenated line ends. Content streams are written by
 //! hand so that every operator is visible in the file.
+//!
+//! Further files cover text that readers recover without a ToUnicode map
+//! and files around the PDF: Times-Roman re-encoded by `/Differences` alone,
+//! a Type 3 font named by glyph names, ToUnicode CMaps in producers'
+//! variants, a header behind leading bytes or missing, and an empty user
+//! password on a file without `/ID`.
 
 use std::path::{Path, PathBuf};
 
@@ -577,6 +583,367 @@ fn table_of_contents() {
     save(&mut doc, "table-of-contents.pdf");
 }
 
+/// A custom encoding that gives each distinct character of `texts` its own
+/// code from 1 on, named by `name_of`: the `/Differences` array and the
+/// texts written as hex strings in those codes.
+fn custom_encoding(texts: &[&str], name_of: impl Fn(char) -> String) -> (Vec<Object>, Vec<String>) {
+    let mut chars: Vec<char> = Vec::new();
+    for text in texts {
+        for c in text.chars() {
+            if !chars.contains(&c) {
+                chars.push(c);
+            }
+        }
+    }
+    let mut differences: Vec<Object> = vec![1.into()];
+    differences.extend(chars.iter().map(|&c| Object::Name(name_of(c).into_bytes())));
+    let hex = texts
+        .iter()
+        .map(|text| {
+            let codes: String = text
+                .chars()
+                .map(|c| {
+                    format!(
+                        "{:02X}",
+                        chars.iter().position(|&k| k == c).unwrap_or(0) + 1
+                    )
+                })
+                .collect();
+            format!("<{codes}>")
+        })
+        .collect();
+    (differences, hex)
+}
+
+/// Adobe glyph names of the characters the fixtures below use, in the forms
+/// the Adobe Glyph List specification allows: list names, "uniXXXX",
+/// "uXXXXX" and "afii" names.
+fn adobe_name(c: char) -> String {
+    match c {
+        ' ' => "space".into(),
+        'ø' => "oslash".into(),
+        'å' => "aring".into(),
+        'æ' => "uni00E6".into(),
+        'Ø' => "u00D8".into(),
+        'Д' => "afii10021".into(),
+        '.' => "period".into(),
+        ',' => "comma".into(),
+        '’' => "quoteright".into(),
+        c if c.is_ascii_alphabetic() => c.to_string(),
+        c if c.is_ascii_digit() => [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ][c as usize - '0' as usize]
+            .into(),
+        c => format!("uni{:04X}", c as u32),
+    }
+}
+
+/// Times-Roman, not embedded, re-encoded by `/Differences` alone (no base
+/// encoding, no ToUnicode, no /Widths): the codes mean nothing by
+/// themselves; only the glyph names give the text.
+fn times_differences() {
+    let texts = [
+        "Referat af mødet i Udsatterådet",
+        "Æbler og pærer blev spist, men Ø var lukket.",
+        "Gæsten fra Дания talte i 12 minutter.",
+    ];
+    let (differences, hex) = custom_encoding(&texts, |c| match c {
+        'Æ' => "AE".into(),
+        c => adobe_name(c),
+    });
+    let font = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Times-Roman",
+        "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => differences },
+    };
+    let mut content = Vec::new();
+    for (i, text) in hex.iter().enumerate() {
+        let size = if i == 0 { 16 } else { 11 };
+        content.extend_from_slice(
+            format!("BT /T {size} Tf 72 {} Td {text} Tj ET\n", 760 - 30 * i).as_bytes(),
+        );
+    }
+    let resources = dictionary! { "Font" => dictionary! { "T" => font } };
+    let mut doc = document(&[content], resources, Object::string_literal("Fixture"));
+    save(&mut doc, "times-differences.pdf");
+}
+
+/// A Type 3 font whose glyphs are little boxes drawn by content streams and
+/// named by `/Differences`: Adobe names at some codes, and at others the
+/// names TeX gives bitmap glyphs, a letter and the code itself ("a97" at
+/// code 97), which mean what the code means in the standard encodings.
+fn type3_font() {
+    let texts = ["Dagsorden for mødet", "Punkt 1 er godkendt."];
+    let mut names: Vec<(u8, String)> = Vec::new();
+    let mut lines = Vec::new();
+    for text in texts {
+        let mut hex = String::from("<");
+        for c in text.chars() {
+            let code = match c {
+                'ø' => 200u8,
+                c => c as u8,
+            };
+            if !names.iter().any(|(k, _)| *k == code) {
+                // Letters by code number, the rest by Adobe name.
+                let name = if c.is_ascii_lowercase() {
+                    format!("a{code}")
+                } else {
+                    adobe_name(c)
+                };
+                names.push((code, name));
+            }
+            hex.push_str(&format!("{code:02X}"));
+        }
+        hex.push('>');
+        lines.push(hex);
+    }
+    names.sort();
+    let mut doc = Document::with_version("1.5");
+    let mut differences: Vec<Object> = Vec::new();
+    let mut char_procs = Dictionary::new();
+    let proc_id = doc.add_object(Stream::new(
+        dictionary! {},
+        b"500 0 0 0 450 700 d1 0 0 450 700 re f".to_vec(),
+    ));
+    for (code, name) in &names {
+        differences.push(i64::from(*code).into());
+        differences.push(Object::Name(name.clone().into_bytes()));
+        char_procs.set(name.clone(), proc_id);
+    }
+    let widths: Vec<Object> = (0..=255).map(|_| 500.into()).collect();
+    let font = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type3",
+        "FontBBox" => vec![0.into(), 0.into(), 450.into(), 700.into()],
+        "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+        "CharProcs" => char_procs,
+        "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => differences },
+        "FirstChar" => 0,
+        "LastChar" => 255,
+        "Widths" => widths,
+        "Resources" => dictionary! {},
+    };
+    let mut content = Vec::new();
+    for (i, hex) in lines.iter().enumerate() {
+        content.extend_from_slice(
+            format!("BT /G 12 Tf 72 {} Td {hex} Tj ET\n", 760 - 20 * i).as_bytes(),
+        );
+    }
+    let resources = dictionary! { "Font" => dictionary! { "G" => font } };
+    let mut doc = document_in(
+        doc,
+        &[content],
+        resources,
+        Object::string_literal("Fixture"),
+    );
+    save(&mut doc, "type3-glyph-names.pdf");
+}
+
+/// One short page in Helvetica, for the fixtures about the file around it.
+fn plain_document() -> Document {
+    let mut content = Vec::new();
+    line(
+        &mut content,
+        "R",
+        12,
+        72,
+        760,
+        "Referat af mødet i Ældrerådet",
+    );
+    line(
+        &mut content,
+        "R",
+        11,
+        72,
+        730,
+        "Rådet godkendte dagsordenen.",
+    );
+    let resources = dictionary! { "Font" => dictionary! { "R" => differences_font("Helvetica") } };
+    document(&[content], resources, Object::string_literal("Fixture"))
+}
+
+/// The bytes of a saved document.
+fn saved_bytes(doc: &mut Document) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    if let Err(e) = doc.save_to(&mut bytes) {
+        panic!("{e}");
+    }
+    bytes
+}
+
+fn write(name: &str, bytes: &[u8]) {
+    let path = out_dir().join(name);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    println!("wrote {}", path.display());
+}
+
+/// A PDF behind 400 bytes of something else (a mail or HTTP header saved
+/// with it), and one whose `%PDF-` line is missing altogether.
+fn header_variants() {
+    let bytes = saved_bytes(&mut plain_document());
+    let mut garbage = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nX-Padding: ".to_vec();
+    garbage.resize(400, b'x');
+    garbage.extend_from_slice(b"\r\n\r\n");
+    garbage.extend_from_slice(&bytes);
+    write("leading-garbage.pdf", &garbage);
+    let line_end = bytes.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
+    write("no-header.pdf", bytes.get(line_end..).unwrap_or_default());
+}
+
+/// Encrypted with an empty user password (RC4, 128 bits) by a producer that
+/// wrote no `/ID`: the key is derived with an empty first ID string.
+fn encrypted_without_id() {
+    let mut doc = plain_document();
+    let empty = Object::String(Vec::new(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", vec![empty.clone(), empty]);
+    let state = EncryptionState::try_from(EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "ejer",
+        user_password: "",
+        key_length: 128,
+        permissions: Permissions::all(),
+    })
+    .unwrap_or_else(|e| panic!("encrypted-no-id.pdf: {e}"));
+    doc.encrypt(&state)
+        .unwrap_or_else(|e| panic!("encrypted-no-id.pdf: {e}"));
+    doc.trailer.remove(b"ID");
+    save(&mut doc, "encrypted-no-id.pdf");
+}
+
+/// ToUnicode CMaps as some producers write them: one deflated without a
+/// `/Filter` entry and written without spaces between tokens (pdf.js
+/// issue 19802), and one on a simple font with a one-byte codespace, a
+/// bfrange whose target is a ligature and a bfchar to a surrogate pair.
+fn tounicode_variants() {
+    let identity = b"/CIDInit /ProcSet findresource begin
+10 dict begin
+begincmap
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><FFFF>
+endcodespacerange
+4 beginbfchar
+<0001><0041><0002><0042>
+<0003><0020>
+<0004><00f8>
+endbfchar
+2 beginbfrange
+<0010><0029><0061>
+<0040><0041>[<00E6><00E5>]
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+";
+    // lopdf deflates the stream; the /Filter entry is then dropped.
+    let mut deflated = Stream::new(dictionary! {}, identity.to_vec());
+    deflated
+        .compress()
+        .unwrap_or_else(|e| panic!("deflate: {e}"));
+    deflated.dict.remove(b"Filter");
+    let simple = b"/CIDInit /ProcSet findresource begin 10 dict begin begincmap
+1 begincodespacerange <00> <FF> endcodespacerange
+2 beginbfchar <21> <D83DDE00> <22> <0020> endbfchar
+2 beginbfrange <30> <31> <00660066> <41> <5A> <0041> endbfrange
+endcmap end end";
+    let mut doc = Document::with_version("1.5");
+    let to_unicode = doc.add_object(deflated);
+    let descendant = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => "Unicode",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "DW" => 500,
+    });
+    let type0 = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => "Unicode",
+        "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![descendant.into()],
+        "ToUnicode" => to_unicode,
+    });
+    let simple_to_unicode = doc.add_object(Stream::new(dictionary! {}, simple.to_vec()));
+    let simple_font = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "TrueType",
+        "BaseFont" => "ABCDEF+Subset",
+        "FirstChar" => 32,
+        "LastChar" => 90,
+        "Widths" => (32..=90).map(|_| Object::from(600)).collect::<Vec<_>>(),
+        "ToUnicode" => simple_to_unicode,
+    });
+    // "Bøger om Aftaler" in the Type0 font's codes, then "SKAL " + ﬀ ligature codes.
+    let cid = |c: char| -> u16 {
+        match c {
+            'A' => 1,
+            'B' => 2,
+            ' ' => 3,
+            'ø' => 4,
+            'æ' => 0x40,
+            'å' => 0x41,
+            c => 0x10 + (c as u16 - 'a' as u16),
+        }
+    };
+    let hex: String = "Bøger om Aftaler på æbler"
+        .chars()
+        .map(|c| format!("{:04X}", cid(c)))
+        .collect();
+    let content = format!(
+        "BT /U 12 Tf 72 760 Td <{hex}> Tj ET\nBT /S 12 Tf 72 730 Td (KAFFE\"RISTERI\"0\"!) Tj ET\n"
+    )
+    .into_bytes();
+    let resources = dictionary! { "Font" => dictionary! { "U" => type0, "S" => simple_font } };
+    let mut doc = document_in(
+        doc,
+        &[content],
+        resources,
+        Object::string_literal("Fixture"),
+    );
+    save(&mut doc, "tounicode-variants.pdf");
+}
+
+/// A page whose text is drawn in a Type0 font with no ToUnicode map and no
+/// embedded program (every glyph unmapped), and a page with no text at all
+/// (a drawn rectangle, as a scan's image would be): the warnings must tell
+/// the two apart.
+fn empty_pages() {
+    let mut doc = Document::with_version("1.5");
+    let descendant = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => "NoMapping",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "DW" => 500,
+    });
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => "NoMapping",
+        "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![descendant.into()],
+    });
+    let content = b"BT /U 12 Tf 72 760 Td <0031003200330034003500360037> Tj ET\n".to_vec();
+    let resources = dictionary! { "Font" => dictionary! { "U" => font } };
+    let mut doc = document_in(
+        doc,
+        &[content],
+        resources,
+        Object::string_literal("Fixture"),
+    );
+    save(&mut doc, "unmapped-glyphs.pdf");
+    let content = b"0.5 g 72 72 451 698 re f\n".to_vec();
+    let mut doc = document(
+        &[content],
+        dictionary! {},
+        Object::string_literal("Fixture"),
+    );
+    save(&mut doc, "no-text.pdf");
+}
+
 fn main() {
     if let Err(e) = std::fs::create_dir_all(out_dir()) {
         panic!("{}: {e}", out_dir().display());
@@ -588,4 +955,10 @@ fn main() {
     two_columns();
     rotated_page();
     table_of_contents();
+    times_differences();
+    type3_font();
+    header_variants();
+    encrypted_without_id();
+    tounicode_variants();
+    empty_pages();
 }

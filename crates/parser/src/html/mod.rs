@@ -65,9 +65,20 @@ pub fn read_with(
     deadline.check()?;
     let stats = content::text_stats(&html);
     let root = content::find_root(&html, &stats);
-    let (blocks, walk_warnings) = walk::blocks(&html, root);
+    let (mut blocks, mut walk_warnings) = walk::blocks(&html, root);
+    if root != content::ContentRoot::WholePage && blocks.iter().all(|b| b.furniture) {
+        // The container taken for the content held none: read the page
+        // as a whole instead, where only chrome by structure and
+        // link-dense blocks are set aside.
+        (blocks, walk_warnings) = walk::blocks(&html, content::ContentRoot::WholePage);
+    }
     deadline.check()?;
     warnings.extend(walk_warnings);
+    if blocks.iter().all(|b| b.furniture) && keep_running_text(&mut blocks) {
+        warnings.push(
+            "no main content was found outside what looks like site chrome; paragraphs of running text in it were kept".into(),
+        );
+    }
     let mut doc = BlockDocument {
         blocks,
         warnings,
@@ -81,6 +92,41 @@ pub fn read_with(
             .push("the page has no text outside site navigation and chrome".into());
     }
     Ok(doc)
+}
+
+/// Words a paragraph needs to count as running text, not a menu entry or
+/// a caption: about two lines of prose.
+const RUNNING_TEXT_WORDS: usize = 15;
+
+/// Whether a block reads as running text: a paragraph of several sentences'
+/// worth of words that ends like a sentence.
+fn is_running_text(block: &crate::Block) -> bool {
+    block.kind == crate::BlockKind::Paragraph
+        && block.text.split_whitespace().count() >= RUNNING_TEXT_WORDS
+        && block
+            .text
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '”', '»', ')'])
+}
+
+/// A page must not come back empty when it has paragraphs of running text:
+/// when everything was set aside as chrome, un-flag those paragraphs (and
+/// the headings just before them). `true` when any were kept.
+fn keep_running_text(blocks: &mut [crate::Block]) -> bool {
+    let running: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks.get(i).is_some_and(is_running_text))
+        .collect();
+    for &i in &running {
+        if let Some(b) = blocks.get_mut(i) {
+            b.furniture = false;
+        }
+        if let Some(prev) = i.checked_sub(1).and_then(|p| blocks.get_mut(p)) {
+            if matches!(prev.kind, crate::BlockKind::Heading { .. }) {
+                prev.furniture = false;
+            }
+        }
+    }
+    !running.is_empty()
 }
 
 /// `<title>` and `<meta name="generator">`, normalised.

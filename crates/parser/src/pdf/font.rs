@@ -57,11 +57,7 @@ impl Font {
             .unwrap_or_default();
         let to_unicode = deref(doc, dict.get(b"ToUnicode").ok())
             .and_then(|o| o.as_stream().ok())
-            .and_then(|s| {
-                s.decompressed_content_with_limit(MAX_FONT_STREAM)
-                    .ok()
-                    .or_else(|| Some(s.content.clone()))
-            })
+            .and_then(font_stream)
             .map(|data| CMap::parse(&data))
             .filter(CMap::has_mappings);
         let mut font = Font {
@@ -93,7 +89,7 @@ impl Font {
             if let Some(stream) =
                 deref(doc, dict.get(b"Encoding").ok()).and_then(|o| o.as_stream().ok())
             {
-                if let Ok(data) = stream.decompressed_content_with_limit(MAX_FONT_STREAM) {
+                if let Some(data) = font_stream(stream) {
                     let cmap = CMap::parse(&data);
                     if cmap.has_codespace() {
                         font.encoding_cmap = Some(cmap);
@@ -136,6 +132,24 @@ impl Font {
         self.simple_text = (0..=255u8)
             .map(|code| base.char_for(code).map(String::from).unwrap_or_default())
             .collect();
+        // Without a named base encoding, an embedded Type 1 program's own
+        // encoding is the base (PDF 32000-1, 9.6.6.1 and table 114).
+        if named_base.is_none() && dict_base.is_none() {
+            let program = descriptor
+                .and_then(|d| deref(doc, d.get(b"FontFile").ok()))
+                .and_then(|o| o.as_stream().ok())
+                .and_then(font_stream);
+            if let Some(builtin) = program.as_deref().and_then(type1_builtin_encoding) {
+                for (code, name) in builtin {
+                    let mut text = String::new();
+                    if let Some(slot) = self.simple_text.get_mut(usize::from(code)) {
+                        if push_glyph_name(&name, &mut text) {
+                            *slot = text;
+                        }
+                    }
+                }
+            }
+        }
         // Glyph names from /Differences override the base encoding.
         let mut names: Vec<Option<Vec<u8>>> = vec![None; 256];
         if let Some(diffs) = encoding
@@ -156,6 +170,22 @@ impl Font {
                             let mut text = String::new();
                             if push_glyph_name(name, &mut text) {
                                 *slot = text;
+                            } else if let Some(c) = numeric_glyph_name(name, code) {
+                                // The name carries the code itself: keep
+                                // the base encoding's text for it.
+                                if c != NumericName::OwnCode {
+                                    slot.clear();
+                                    if let NumericName::CodePoint(c) = c {
+                                        slot.push(c);
+                                    }
+                                } else if slot.is_empty() {
+                                    if let Some(c) = u8::try_from(code)
+                                        .ok()
+                                        .and_then(|b| BaseEncoding::WinAnsi.char_for(b))
+                                    {
+                                        slot.push(c);
+                                    }
+                                }
                             } else if !name.starts_with(b"space") {
                                 slot.clear();
                             }
@@ -299,6 +329,116 @@ impl Font {
             }
         }
         false
+    }
+}
+
+/// What a glyph name outside the Adobe Glyph List says by its digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NumericName {
+    /// One or two letters and the decimal code the name stands at ("a45" at
+    /// code 45, "g97" at 97): producers that name glyphs by their code,
+    /// as TeX's Type 3 bitmap fonts do. The code means what it would
+    /// without the name.
+    OwnCode,
+    /// "Gxx", "g00xx" (hexadecimal) and "Cdd", "cdd" (decimal): the digits
+    /// give the character, as pdf.js and poppler read them.
+    CodePoint(char),
+    /// The digits give a control character: no text.
+    Nothing,
+}
+
+/// Read a glyph name of the numeric forms above; `None` for other names.
+fn numeric_glyph_name(name: &[u8], code: i64) -> Option<NumericName> {
+    let letters = name.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let digits = name.get(letters..)?;
+    if !(1..=2).contains(&letters) || digits.is_empty() || digits.len() > 5 {
+        return None;
+    }
+    let text = std::str::from_utf8(digits).ok()?;
+    if digits.iter().all(u8::is_ascii_digit) && text.parse::<i64>().ok() == Some(code) {
+        return Some(NumericName::OwnCode);
+    }
+    let value = match (name.first()?, letters, digits.len()) {
+        (b'G', 1, 2) | (b'g', 1, 4) => u32::from_str_radix(text, 16).ok()?,
+        (b'C' | b'c', 1, 2..=3) if digits.iter().all(u8::is_ascii_digit) => text.parse().ok()?,
+        _ => return None,
+    };
+    Some(match char::from_u32(value) {
+        Some(c) if !c.is_control() => NumericName::CodePoint(c),
+        _ => NumericName::Nothing,
+    })
+}
+
+/// The built-in encoding of a Type 1 font program: the `dup CODE /name put`
+/// entries of its clear-text part, or `None` when it uses StandardEncoding
+/// or none is found.
+fn type1_builtin_encoding(program: &[u8]) -> Option<Vec<(u8, Vec<u8>)>> {
+    let clear_end = program
+        .windows(5)
+        .position(|w| w == b"eexec")
+        .unwrap_or(program.len().min(64 * 1024));
+    let clear = program.get(..clear_end)?;
+    let start = clear.windows(9).position(|w| w == b"/Encoding")?;
+    let rest = clear.get(start + 9..)?;
+    let mut words = rest
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty());
+    let mut entries = Vec::new();
+    let mut window: [&[u8]; 3] = [b"", b"", b""];
+    for word in words.by_ref().take(4096) {
+        if word == b"StandardEncoding" && entries.is_empty() {
+            return None;
+        }
+        if word == b"readonly" || word == b"def" {
+            if !entries.is_empty() {
+                break;
+            }
+            continue;
+        }
+        if word == b"put" && window[0] == b"dup" {
+            let code = std::str::from_utf8(window[1])
+                .ok()
+                .and_then(|c| c.parse::<u8>().ok());
+            if let (Some(code), Some(name)) = (code, window[2].strip_prefix(b"/")) {
+                entries.push((code, name.to_vec()));
+            }
+        }
+        window = [window[1], window[2], word];
+    }
+    (!entries.is_empty()).then_some(entries)
+}
+
+/// The decoded bytes of a font's stream (ToUnicode, embedded CMap, font
+/// program). Some producers compress a stream without saying so (no
+/// `/Filter`): bytes that start with a zlib header are inflated as readers
+/// do (pdf.js, MuPDF), and kept as they are when that fails.
+pub(crate) fn font_stream(stream: &lopdf::Stream) -> Option<Vec<u8>> {
+    let unfiltered = stream.dict.get(b"Filter").is_err();
+    if unfiltered && has_zlib_header(&stream.content) {
+        let mut flate = stream.clone();
+        flate
+            .dict
+            .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        if let Ok(data) = flate.decompressed_content_with_limit(MAX_FONT_STREAM) {
+            if !data.is_empty() {
+                return Some(data);
+            }
+        }
+    }
+    stream
+        .decompressed_content_with_limit(MAX_FONT_STREAM)
+        .ok()
+        .or_else(|| Some(stream.content.clone()))
+}
+
+/// A zlib stream header (RFC 1950): deflate with a window of at most 32 KiB,
+/// and a check value that makes the first two bytes a multiple of 31.
+fn has_zlib_header(data: &[u8]) -> bool {
+    match *data {
+        [cmf, flg, ..] => {
+            cmf & 0x0F == 8 && cmf >> 4 <= 7 && (u16::from(cmf) << 8 | u16::from(flg)) % 31 == 0
+        }
+        _ => false,
     }
 }
 

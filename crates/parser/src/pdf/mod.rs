@@ -105,9 +105,13 @@ pub fn read_with(
     }
     assemble::join_across_pages(&mut result.blocks);
     if result.blocks.iter().all(|b| b.furniture) && !pages.is_empty() {
-        result
-            .warnings
-            .push("no text found: the PDF may be scanned images without a text layer".into());
+        // Glyphs were drawn but none could be read: the text is there and
+        // lost to its fonts, which OCR of a scan would not explain.
+        result.warnings.push(if unknown > 0 {
+            format!("no text found: the PDF has a text layer, but its {unknown} glyphs have no Unicode mapping (fonts without ToUnicode or known glyph names); it is not a scan")
+        } else {
+            "no text found: the PDF may be scanned images without a text layer".into()
+        });
     }
     Ok(result)
 }
@@ -133,15 +137,30 @@ fn distinct_pages(doc: &Document) -> (Vec<(u32, lopdf::ObjectId)>, usize) {
 }
 
 /// Parse the file; an encrypted one is opened with the empty user password
-/// when that works (lopdf tries it while loading).
+/// when that works (lopdf tries it while loading; [`with_empty_id`] covers
+/// files without `/ID`). A file whose `%PDF-` header is missing, as readers
+/// tolerate (the content sniffer accepts it by its objects and trailer), is
+/// read as if the header were there.
 fn load(bytes: &[u8]) -> Result<Document, ReadError> {
-    let doc = match Document::load_mem(bytes) {
-        Ok(doc) => doc,
-        Err(lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_)) => {
-            return Err(ReadError::Encrypted)
+    let headerless = !bytes
+        .get(..bytes.len().min(1024))
+        .unwrap_or_default()
+        .windows(5)
+        .any(|w| w == b"%PDF-");
+    let mut owned;
+    let mut bytes = bytes;
+    if headerless {
+        owned = b"%PDF-1.7\n".to_vec();
+        owned.extend_from_slice(bytes);
+        bytes = &owned;
+    }
+    let mut doc = load_mem(bytes)?;
+    if doc.is_encrypted() && !doc.was_encrypted() && doc.trailer.get(b"ID").is_err() {
+        if let Some(patched) = with_empty_id(bytes) {
+            owned = patched;
+            doc = load_mem(&owned)?;
         }
-        Err(e) => return Err(ReadError::Malformed(format!("lopdf cannot parse it: {e}"))),
-    };
+    }
     if doc.is_encrypted() && !doc.was_encrypted() {
         return Err(ReadError::Encrypted);
     }
@@ -149,6 +168,39 @@ fn load(bytes: &[u8]) -> Result<Document, ReadError> {
         return Err(ReadError::Malformed("the document has no pages".into()));
     }
     Ok(doc)
+}
+
+fn load_mem(bytes: &[u8]) -> Result<Document, ReadError> {
+    match Document::load_mem(bytes) {
+        Ok(doc) => Ok(doc),
+        Err(lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_)) => {
+            Err(ReadError::Encrypted)
+        }
+        Err(e) => Err(ReadError::Malformed(format!("lopdf cannot parse it: {e}"))),
+    }
+}
+
+/// The file key of the standard security handler mixes in the first `/ID`
+/// string; poppler and pdf.js read a file without `/ID` with an empty one.
+/// The bytes with `/ID [<> <>]` written into the last trailer dictionary,
+/// or the last cross-reference stream's dictionary (both come after every
+/// offset they list, and a stream's /Length counts only its data, so no
+/// offset moves); `None` when there is neither.
+fn with_empty_id(bytes: &[u8]) -> Option<Vec<u8>> {
+    let trailer = bytes.windows(7).rposition(|w| w == b"trailer");
+    let xref_stream = bytes.windows(5).rposition(|w| w == b"/XRef");
+    let open = match (trailer, xref_stream) {
+        (Some(t), x) if x.is_none_or(|x| t > x) => {
+            t + 7 + bytes.get(t + 7..)?.windows(2).position(|w| w == b"<<")?
+        }
+        (_, Some(x)) => bytes.get(..x)?.windows(2).rposition(|w| w == b"<<")?,
+        _ => return None,
+    };
+    let mut patched = Vec::with_capacity(bytes.len() + 16);
+    patched.extend_from_slice(bytes.get(..open + 2)?);
+    patched.extend_from_slice(b" /ID [<> <>] ");
+    patched.extend_from_slice(bytes.get(open + 2..)?);
+    Some(patched)
 }
 
 fn info_dict(doc: &Document) -> Option<&lopdf::Dictionary> {
