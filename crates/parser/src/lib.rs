@@ -14,10 +14,12 @@
 pub mod blocks;
 pub mod budget;
 pub mod danish;
+pub mod doc;
 pub mod docx;
 mod error;
 pub mod format;
 pub mod html;
+pub mod ocr;
 pub mod pdf;
 pub mod quality;
 pub mod structure;
@@ -28,6 +30,7 @@ use std::path::Path;
 pub use blocks::{Block, BlockDocument, BlockKind};
 pub use error::{ParseError, ReadError};
 pub use format::detect_format;
+pub use ocr::{OcrMode, OcrOptions};
 pub use referat_schema::{Format, Record};
 
 /// Limits that keep hostile input from exhausting memory or time. Each one
@@ -44,7 +47,7 @@ pub use referat_schema::{Format, Record};
 /// };
 /// assert_eq!(strict.max_file_bytes, Limits::default().max_file_bytes);
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Limits {
     /// Largest file accepted, in bytes (checked before reading it).
     pub max_file_bytes: u64,
@@ -60,6 +63,10 @@ pub struct Limits {
     /// limit. Real minutes take milliseconds (the 28-page Aarhus PDF about
     /// 50 ms), so the default is only ever reached by hostile input.
     pub time_budget: Option<std::time::Duration>,
+    /// When scanned PDF pages are OCR'd, and where the results are cached.
+    /// OCR counts against `time_budget`: pages it cannot reach in time are
+    /// left without text, with a warning (a re-run continues from the cache).
+    pub ocr: OcrOptions,
 }
 
 impl Default for Limits {
@@ -70,6 +77,7 @@ impl Default for Limits {
             max_pages: pdf::MAX_PAGES,
             max_depth: html::MAX_HTML_DEPTH,
             time_budget: Some(std::time::Duration::from_secs(60)),
+            ocr: OcrOptions::default(),
         }
     }
 }
@@ -160,6 +168,7 @@ fn read_blocks_until(
     let result = match format {
         Format::Pdf => pdf::read_with(bytes, limits, deadline),
         Format::Docx => docx::read_with(bytes, limits, deadline),
+        Format::Doc => doc::read_with(bytes, limits, deadline),
         Format::Html => html::read_with(bytes, limits, deadline),
     };
     let blocks = result.map_err(|e| path_error(path, format, e))?;
@@ -171,6 +180,7 @@ fn path_error(path: &Path, format: Format, e: ReadError) -> ParseError {
     match e {
         ReadError::Encrypted => ParseError::Encrypted {
             path: path.to_path_buf(),
+            format: format_name(format),
         },
         ReadError::TooLarge {
             what,
@@ -184,16 +194,22 @@ fn path_error(path: &Path, format: Format, e: ReadError) -> ParseError {
         },
         ReadError::Malformed(reason) => ParseError::Malformed {
             path: path.to_path_buf(),
-            format: match format {
-                Format::Pdf => "PDF",
-                Format::Docx => "DOCX",
-                Format::Html => "HTML",
-            },
+            format: format_name(format),
             reason,
         },
         ReadError::TimedOut { limit } => ParseError::TimedOut {
             path: path.to_path_buf(),
             limit,
         },
+    }
+}
+
+/// A format's name in error messages.
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Pdf => "PDF",
+        Format::Docx => "DOCX",
+        Format::Doc => "DOC",
+        Format::Html => "HTML",
     }
 }
