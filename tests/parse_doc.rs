@@ -142,3 +142,38 @@ fn syddjurs_culture_policy_reads_as_a_policy() {
         "field codes are dropped"
     );
 }
+
+/// A deterministic mutation round over a corpus .doc (the cargo-fuzz
+/// target `doc` does this at scale, see FUZZING.md): bytes flipped in the
+/// FIB, the tables and the directory must give a record or an error, never
+/// a panic, and each parse must be quick.
+#[test]
+fn flipped_bytes_never_panic() {
+    let doc = referat_suite::root().join("tests/fixtures/doc/udsatteraadet-2019-04-01.doc");
+    let original = std::fs::read(&doc).expect("fixture");
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        // xorshift64: the same sequence every run.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..100 {
+        let mut bytes = original.clone();
+        for _ in 0..1 + next() % 8 {
+            let at = (next() % bytes.len() as u64) as usize;
+            bytes[at] = next() as u8;
+        }
+        let start = std::time::Instant::now();
+        let result = std::panic::catch_unwind(|| {
+            referat_parser::parse_bytes(std::path::Path::new("flipped.doc"), &bytes)
+        });
+        assert!(result.is_ok(), "round {round}: the parser panicked");
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "round {round}: {:?}",
+            start.elapsed()
+        );
+    }
+}

@@ -113,18 +113,24 @@ fn scanned_ballerup_attachment_reads_as_danish() {
             record.text
         );
     }
-    // The running date and page counter ("13-11-2012", "1 / 7") in the
-    // corner of the list pages are furniture.
-    assert!(!record.text.contains("1 / 7"), "{}", record.text);
+    // The date printed in the corner of every list page ("13-11-2012") is
+    // a running header: furniture, not text.
+    assert!(!record.text.contains("13-11-2012"), "{}", record.text);
+    // Page 8 is stored sideways: its paragraphs read as paragraphs.
+    assert!(record
+        .text
+        .contains("Defineres som skader, der er begrænset til den pågældende bygningsdel"));
 }
 
 /// A PDF whose pages are only images: each page of `pdf` rendered by
 /// pdftoppm at 200 dpi in grey, stored as JPEG, except the first page,
 /// stored as raw Flate-compressed grey pixels (both ways scanners write).
 fn image_only_pdf(pdf: &Path) -> Vec<u8> {
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
-        "referat-ocr-{}-{}",
+        "referat-ocr-{}-{}-{}",
         std::process::id(),
+        RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         pdf.file_stem().unwrap_or_default().to_string_lossy()
     ));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -337,14 +343,18 @@ fn a_second_parse_reads_the_ocr_cache() {
     let mut limits = limits(OcrMode::Auto);
     limits.ocr.cache_dir = Some(dir.clone());
     let path = Path::new("scanned-notat.pdf");
+    let start = std::time::Instant::now();
     let first = referat_parser::parse_bytes_with(path, &scan, &limits).expect("parses");
+    let ocr_time = start.elapsed();
     let cached = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
     assert_eq!(cached, 2, "one cache entry per page");
     let start = std::time::Instant::now();
     let second = referat_parser::parse_bytes_with(path, &scan, &limits).expect("parses");
+    // Tesseract takes seconds a page; reading the cache, milliseconds
+    // (more in a debug build on a busy machine).
     assert!(
-        start.elapsed() < Duration::from_secs(2),
-        "{:?}",
+        start.elapsed() * 4 < ocr_time,
+        "{:?} with the cache, {ocr_time:?} without",
         start.elapsed()
     );
     assert_eq!(first.text, second.text);

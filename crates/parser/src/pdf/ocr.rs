@@ -12,6 +12,7 @@
 
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
@@ -89,7 +90,7 @@ pub(crate) fn apply(
         result.ocr = Some(info);
         return;
     }
-    let pdf_hash = crate::content_hash(bytes);
+    let pdf_hash = OnceLock::new();
     let outcomes = run_parallel(&wanted, |i| {
         let (number, id) = pages.get(i).copied().ok_or(OcrError::TimedOut)?;
         ocr_page(doc, bytes, &pdf_hash, number, id, limits, deadline)
@@ -177,20 +178,29 @@ fn run_parallel<T: Send>(
 fn ocr_page(
     doc: &Document,
     bytes: &[u8],
-    pdf_hash: &str,
+    pdf_hash: &OnceLock<String>,
     number: u32,
     id: ObjectId,
     limits: &Limits,
     deadline: &Deadline,
 ) -> Result<OcrPage, OcrError> {
     let options = &limits.ocr;
-    if let Some(image) = single_image(doc, id, limits.max_decompressed_bytes) {
-        let key = ocr::image_key(&image, &options.language);
+    if let Some(image) = single_image(doc, id) {
+        // The stored bytes name the image (a JPEG describes itself; raw
+        // pixels also need the entries that decode them): a cache hit costs
+        // a hash, not a decode.
+        let mut key = ocr::image_key(&image.stream.content, &options.language);
+        if !image.tag.ends_with("-DCTDecode") {
+            key = format!("{key}-{}", image.tag);
+        }
         if let Some(page) = ocr::cached(&key, options) {
             return Ok(page);
         }
-        return ocr::recognize(&image, &key, options, deadline);
+        if let Some(input) = image.tesseract_input(limits.max_decompressed_bytes) {
+            return ocr::recognize(&input, &key, options, deadline);
+        }
     }
+    let pdf_hash = pdf_hash.get_or_init(|| crate::content_hash(bytes));
     let key = format!(
         "{pdf_hash}-p{number}-{RENDER_DPI}dpi-{}-psm1",
         options.language
@@ -354,29 +364,66 @@ fn has_image(doc: &Document, id: ObjectId) -> bool {
     !images(doc, id).is_empty()
 }
 
-/// The page's one image in a form Tesseract reads, if the page is one image.
-fn single_image(doc: &Document, id: ObjectId, max_bytes: u64) -> Option<Vec<u8>> {
+/// A page's one image XObject.
+struct PageImage<'d> {
+    stream: &'d lopdf::Stream,
+    /// Its filters, size, depth and colour space, for the cache key.
+    tag: String,
+}
+
+/// The page's one image, if the page is one image.
+fn single_image(doc: &Document, id: ObjectId) -> Option<PageImage<'_>> {
     let images = images(doc, id);
     let [(_, stream)] = images.as_slice() else {
         return None;
     };
     let dict = &stream.dict;
-    let filters: Vec<Vec<u8>> = match dict.get(b"Filter").ok() {
+    let filters = filters(dict)
+        .iter()
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect::<Vec<_>>()
+        .join("+");
+    let space = match dict.get(b"ColorSpace") {
+        Ok(Object::Name(n)) => String::from_utf8_lossy(n).into_owned(),
+        _ => "other".into(),
+    };
+    let tag = format!(
+        "{}x{}-{}bpc-{space}-{filters}",
+        dim(dict, b"Width"),
+        dim(dict, b"Height"),
+        dim(dict, b"BitsPerComponent")
+    );
+    Some(PageImage { stream, tag })
+}
+
+fn filters(dict: &Dictionary) -> Vec<Vec<u8>> {
+    match dict.get(b"Filter").ok() {
         Some(Object::Name(n)) => vec![n.clone()],
         Some(Object::Array(a)) => a
             .iter()
             .filter_map(|o| o.as_name().ok().map(<[u8]>::to_vec))
             .collect(),
         _ => Vec::new(),
-    };
-    match filters.as_slice() {
-        [f] if f == b"DCTDecode" => Some(stream.content.clone()),
-        [] => pnm(dict, stream.content.clone()),
-        [f] if f == b"FlateDecode" => {
-            let limit = usize::try_from(max_bytes).unwrap_or(usize::MAX);
-            pnm(dict, stream.decompressed_content_with_limit(limit).ok()?)
+    }
+}
+
+impl PageImage<'_> {
+    /// The image in a form Tesseract reads: JPEG as stored, raw pixels as
+    /// a PNM; `None` for other encodings (the page is then rendered).
+    fn tesseract_input(&self, max_bytes: u64) -> Option<Vec<u8>> {
+        let dict = &self.stream.dict;
+        match filters(dict).as_slice() {
+            [f] if f == b"DCTDecode" => Some(self.stream.content.clone()),
+            [] => pnm(dict, self.stream.content.clone()),
+            [f] if f == b"FlateDecode" => {
+                let limit = usize::try_from(max_bytes).unwrap_or(usize::MAX);
+                pnm(
+                    dict,
+                    self.stream.decompressed_content_with_limit(limit).ok()?,
+                )
+            }
+            _ => None,
         }
-        _ => None,
     }
 }
 
