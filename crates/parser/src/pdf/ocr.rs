@@ -118,6 +118,7 @@ pub(crate) fn apply(
             }
         }
     }
+    snap_sizes(texts, &wanted);
     if words > 0 {
         let mean = confidence_sum / words as f64;
         info.confidence = Some(((mean * 10.0).round() / 10.0) as f32);
@@ -237,7 +238,9 @@ fn render(bytes: &[u8], number: u32, deadline: &Deadline) -> Result<Vec<u8>, Ocr
 
 /// The OCR'd words as glyphs on a page of `width` × `height` points: the
 /// image is taken to fill the page (a scan does). All words of a line share
-/// its baseline, so the layout code groups them as Tesseract did.
+/// one baseline and one font size, measured from the ink boxes (see
+/// [`line_metrics`]), so the layout code groups and sizes them as it does
+/// the glyphs of a born-digital page, and tells headings by their size.
 fn page_text(page: &OcrPage, width: f32, height: f32) -> PageText {
     let mut out = PageText {
         width,
@@ -255,29 +258,129 @@ fn page_text(page: &OcrPage, width: f32, height: f32) -> PageText {
     out.height = h;
     let sx = w / page.width.max(1.0);
     let sy = h / page.height.max(1.0);
-    for word in &page.words {
-        let [_, line_top, _, line_height] = word.line;
-        // The line box runs from ascender to descender: the baseline is
-        // about a fifth of it up from the bottom, the font size about 0.8
-        // of it.
-        let baseline = (line_top + line_height * 0.8) * sy;
-        let size = (line_height * 0.8 * sy).max(1.0);
-        let Ok(len) = u16::try_from(word.text.len()) else {
-            continue;
-        };
-        let start = u32::try_from(out.text.len()).unwrap_or(u32::MAX);
-        out.text.push_str(&word.text);
-        out.glyphs.push(Glyph {
-            x: word.left * sx,
-            y: baseline,
-            width: word.width * sx,
-            size,
-            bold: false,
-            start,
-            len,
-        });
+    for line in page.words.chunk_by(|a, b| a.line == b.line) {
+        let (baseline, em) = line_metrics(line);
+        for word in line {
+            let Ok(len) = u16::try_from(word.text.len()) else {
+                continue;
+            };
+            let start = u32::try_from(out.text.len()).unwrap_or(u32::MAX);
+            out.text.push_str(&word.text);
+            out.glyphs.push(Glyph {
+                x: word.left * sx,
+                y: baseline * sy,
+                width: word.width * sx,
+                size: (em * sy).max(1.0),
+                bold: false,
+                start,
+                len,
+            });
+        }
     }
     out
+}
+
+/// A line's baseline and font size (em), in image pixels, from its words'
+/// ink boxes. A box spans from the top of the word's tallest letter to the
+/// bottom of its lowest: capitals, digits and ascenders reach about 0.72 em
+/// above the baseline, a ring or accent on a lower-case letter ("å", "é")
+/// about 0.8 em, other lower-case letters the x-height (about 0.52 em;
+/// "t" about 0.66), and g, j, p, q, y descend about 0.21 em below it (the
+/// proportions of the common office fonts, Arial/Liberation Sans and Times).
+/// Each word so gives an estimate; the median is the line's. A line without
+/// a usable word falls back on its box.
+fn line_metrics(words: &[ocr::Word]) -> (f32, f32) {
+    let mut ems: Vec<f32> = Vec::new();
+    let mut shares: Vec<(f32, f32)> = Vec::new();
+    for word in words {
+        if let Some((above, below)) = ink_share(&word.text) {
+            ems.push(word.height / (above + below));
+            shares.push((word.top + word.height, below));
+        }
+    }
+    let [_, top, _, line_height] = words.first().map_or([0.0; 4], |w| w.line);
+    let Some(em) = median(&mut ems) else {
+        return (top + line_height * 0.8, line_height * 0.8);
+    };
+    let mut baselines: Vec<f32> = shares
+        .iter()
+        .map(|(bottom, below)| bottom - below * em)
+        .collect();
+    let baseline = median(&mut baselines).unwrap_or(top + line_height * 0.8);
+    (baseline, em)
+}
+
+/// How far a word's ink reaches above and below the baseline, in ems;
+/// `None` for a word without letters or digits.
+fn ink_share(text: &str) -> Option<(f32, f32)> {
+    let mut above: Option<f32> = None;
+    let mut below = 0.0f32;
+    for c in text.chars() {
+        let reach = match c {
+            'Å' | 'É' | 'Ä' | 'Ö' | 'Ü' => 0.9,
+            c if c.is_uppercase() || c.is_ascii_digit() => 0.72,
+            'å' | 'é' | 'á' | 'è' => 0.8,
+            'ä' | 'ö' | 'ü' => 0.75,
+            'b' | 'd' | 'f' | 'h' | 'k' | 'l' | 'i' | 'j' => 0.72,
+            '(' | ')' | '[' | ']' | '/' => 0.72,
+            't' => 0.66,
+            c if c.is_alphabetic() => 0.52,
+            _ => continue,
+        };
+        if matches!(c, 'g' | 'j' | 'p' | 'q' | 'y' | '(' | ')' | '[' | ']') {
+            below = 0.21;
+        }
+        above = Some(above.map_or(reach, |a: f32| a.max(reach)));
+    }
+    above.map(|a| (a, below))
+}
+
+/// Sizes measured from ink vary by a few percent from line to line where
+/// the type is one size: sizes of the OCR'd pages (`which`) within
+/// [`SAME_SIZE`] of each other are set to their group's median, so that the
+/// layout sees one body size and one size per heading level, as it does on
+/// born-digital pages.
+fn snap_sizes(texts: &mut [PageText], which: &[usize]) {
+    let mut sizes: Vec<f32> = which
+        .iter()
+        .filter_map(|&i| texts.get(i))
+        .flat_map(|t| t.glyphs.iter().map(|g| g.size))
+        .collect();
+    sizes.sort_by(f32::total_cmp);
+    let mut groups: Vec<(f32, f32, f32)> = Vec::new();
+    for group in sizes.chunk_by(|a, b| b <= &(a * SAME_SIZE)) {
+        if let (Some(&lo), Some(&hi), Some(&mid)) =
+            (group.first(), group.last(), group.get(group.len() / 2))
+        {
+            groups.push((lo, hi, mid));
+        }
+    }
+    for &i in which {
+        let Some(text) = texts.get_mut(i) else {
+            continue;
+        };
+        for g in &mut text.glyphs {
+            if let Some(&(_, _, mid)) = groups
+                .iter()
+                .find(|(lo, hi, _)| (*lo..=*hi).contains(&g.size))
+            {
+                g.size = mid;
+            }
+        }
+    }
+}
+
+/// Two measured sizes closer than this ratio are one type size.
+const SAME_SIZE: f32 = 1.06;
+
+fn median(values: &mut [f32]) -> Option<f32> {
+    values.sort_by(f32::total_cmp);
+    let n = values.len();
+    let upper = *values.get(n / 2)?;
+    Some(match n % 2 {
+        0 => (upper + values.get(n / 2 - 1).copied().unwrap_or(upper)) / 2.0,
+        _ => upper,
+    })
 }
 
 /// Whether the page's text layer has enough plain text to be read as it is.
@@ -462,4 +565,42 @@ fn pnm(dict: &Dictionary, pixels: Vec<u8>) -> Option<Vec<u8>> {
     let mut out = header.into_bytes();
     out.extend_from_slice(&data);
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, top: f32, height: f32) -> ocr::Word {
+        ocr::Word {
+            text: text.into(),
+            left: 0.0,
+            top,
+            width: 10.0,
+            height,
+            confidence: 90.0,
+            line: [0.0, 100.0, 500.0, 60.0],
+        }
+    }
+
+    #[test]
+    fn a_line_without_descenders_has_the_size_of_one_with_them() {
+        // 40 px em, baseline at y = 140: "Emner" reaches 0.72 em up, "og"
+        // from the x-height down 0.21 em, "typisk" both ways.
+        let plain = [word("Emner", 140.0 - 28.8, 28.8)];
+        let mixed = [
+            word("typisk", 140.0 - 28.8, 28.8 + 8.4),
+            word("og", 140.0 - 20.8, 20.8 + 8.4),
+        ];
+        let (b1, em1) = line_metrics(&plain);
+        let (b2, em2) = line_metrics(&mixed);
+        assert!(
+            (em1 - 40.0).abs() < 0.5 && (em2 - 40.0).abs() < 0.5,
+            "{em1} {em2}"
+        );
+        assert!(
+            (b1 - 140.0).abs() < 0.5 && (b2 - 140.0).abs() < 0.5,
+            "{b1} {b2}"
+        );
+    }
 }
