@@ -1,9 +1,10 @@
-//! Turns the minutes of Danish municipal councils — PDF, DOCX and HTML, each
-//! municipality with its own layout — into the common schema of
-//! [`referat_schema`].
+//! Turns the minutes of Danish municipal councils — PDF, DOCX, Word 97–2003
+//! .doc and HTML, each municipality with its own layout — into the common
+//! schema of [`referat_schema`].
 //!
-//! Data flows one way: bytes → format reader ([`pdf`], [`docx`], [`html`]) →
-//! [`BlockDocument`] → [`structure`] extractor → [`Record`].
+//! Data flows one way: bytes → format reader ([`pdf`], [`docx`], [`doc`],
+//! [`html`]; scanned PDF pages through [`ocr`]) → [`BlockDocument`] →
+//! [`structure`] extractor → [`Record`].
 //!
 //! ```no_run
 //! let record = referat_parser::parse_file("corpus/albertslund/udsatteraadet-2019-04-01.docx")?;
