@@ -4,7 +4,8 @@
 Reads corpus/seeds/*.txt, writes the sources LibreOffice converts
 (corpus/sources/*.fodt, flat ODF text documents) and the two municipal web
 pages (000 and 001, written straight to corpus/<municipality>/), then runs LibreOffice headless to produce every
-DOCX and PDF, and the HTML of the three office documents (002, 003, 004).
+DOCX and PDF, and the HTML of the three office documents (002, 003, 004);
+each DOCX is also saved as a Word 97-2003 .doc in tests/fixtures/doc/.
 Also writes corpus/expected/<stem>.content.txt: the minutes text put into the
 DOCX/PDF (without page furniture, site chrome or template placeholders).
 
@@ -34,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 SEEDS = HERE / "seeds"
 SOURCES = HERE / "sources"
 EXPECTED = HERE / "expected"
+LEGACY = HERE.parent / "tests" / "fixtures" / "doc"
 
 NBSP = "\u00a0"
 BULLET = "\u2022"  # •
@@ -1194,6 +1196,7 @@ def main():
 
     SOURCES.mkdir(exist_ok=True)
     EXPECTED.mkdir(exist_ok=True)
+    LEGACY.mkdir(parents=True, exist_ok=True)
     jobs = []
     for seed_name, town, stem, original, header in DOCS:
         blocks, page, title = build(seed_name)
@@ -1229,6 +1232,10 @@ def main():
             soffice(profile, "docx:MS Word 2007 XML", src, work)
             soffice(profile, "pdf:writer_pdf_Export", src, work)
             shutil.move(str(work / f"{stem}.docx"), outdir / f"{stem}.docx")
+            # the legacy Word rendition, made from the DOCX as an archive's
+            # .doc would have been: a test fixture, kept out of corpus/ so
+            # that `referat ingest corpus/` still sees three renditions
+            soffice(profile, "doc:MS Word 97", outdir / f"{stem}.docx", LEGACY)
             shutil.move(str(work / f"{stem}.pdf"), outdir / f"{stem}.pdf")
             if web is not None:
                 soffice(profile, "html:HTML (StarWriter)", web, work)

@@ -33,6 +33,7 @@ def pdf_streams(data):
 def main():
     files = sorted(p for p in (ROOT / "corpus").rglob("*") if p.suffix in (".pdf", ".docx", ".html"))
     hostile = ROOT / "tests" / "fixtures" / "hostile"
+    files += sorted((ROOT / "tests" / "fixtures" / "doc").glob("*.doc"))
     files += sorted(p for p in hostile.rglob("*") if p.is_file() and p.stat().st_size < 1_000_000)
     for p in files:
         data = p.read_bytes()
@@ -54,6 +55,8 @@ def main():
                     write("docx_xml", name, SEP.join(parts))
             except (zipfile.BadZipFile, OSError, KeyError, EOFError, zlib.error):
                 pass
+        if data.startswith(b"\xd0\xcf\x11\xe0") or p.suffix == ".doc":
+            write("doc", name, data)
         if p.suffix in (".html", ".htm") or b"<html" in data[:4096].lower():
             write("html", name, data)
     # Structure seeds: the expected content texts, one block a line; tag byte 1

@@ -92,12 +92,16 @@ const SOURCE_HTML: &str = "aalborg/notat-2021-02-26.html";
 
 /// Every fixture has a test below; a new file in the folder needs one.
 const FIXTURES: &[&str] = &[
+    "absurd-character-count.doc",
     "absurd-image.pdf",
     "absurd-length.pdf",
+    "absurd-stream-size.doc",
     "absurd-xref-widths.pdf",
     "broken-xref.pdf",
+    "cyclic-fat.doc",
     "cyclic-page-tree.pdf",
     "deep-nesting.docx",
+    "docx-named.doc",
     "docx-named.pdf",
     "empty.docx",
     "empty.html",
@@ -105,6 +109,7 @@ const FIXTURES: &[&str] = &[
     "encrypted-empty-password-rc4.pdf",
     "encrypted-empty-password.pdf",
     "encrypted-password.pdf",
+    "encrypted.doc",
     "error-page.pdf",
     "html-page.docx",
     "legacy-doc.docx",
@@ -114,9 +119,11 @@ const FIXTURES: &[&str] = &[
     "random-bytes.docx",
     "random-bytes.pdf",
     "recursive-xobject.pdf",
+    "truncated.doc",
     "truncated.docx",
     "truncated.pdf",
     "windows-1252.html",
+    "word-97.docx",
     "zip-bomb-lying.docx",
     "zip-bomb.docx",
 ];
@@ -291,6 +298,67 @@ fn docx_nested_100000_levels_is_a_clear_error() {
     assert!(matches!(err, ParseError::Malformed { .. }), "{err:?}");
 }
 
+// ---- Legacy Word (.doc), made from tests/fixtures/doc/notat-2021-02-26.doc --
+
+/// The .doc the damaged copies were made from.
+fn source_doc() -> PathBuf {
+    referat_suite::root().join("tests/fixtures/doc/notat-2021-02-26.doc")
+}
+
+#[test]
+fn truncated_doc_is_a_clear_error() {
+    // Cut before its directory: nothing says it is Word rather than Excel.
+    let err = expect_error("truncated.doc", &["OLE2", "cut short", ".doc"]);
+    assert!(matches!(err, ParseError::UnknownFormat { .. }), "{err:?}");
+}
+
+#[test]
+fn doc_with_a_cyclic_fat_chain_is_a_clear_error() {
+    let err = expect_error("cyclic-fat.doc", &["DOC could not be read"]);
+    assert!(matches!(err, ParseError::Malformed { .. }), "{err:?}");
+}
+
+#[test]
+fn doc_whose_stream_claims_4_gb_is_refused() {
+    let err = expect_error("absurd-stream-size.doc", &["DOC"]);
+    assert!(
+        matches!(
+            err,
+            ParseError::Malformed { .. } | ParseError::TooLarge { .. }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn doc_whose_fib_claims_two_billion_characters_is_refused() {
+    let err = expect_error("absurd-character-count.doc", &["characters", "more than"]);
+    assert!(matches!(err, ParseError::Malformed { .. }), "{err:?}");
+}
+
+#[test]
+fn encrypted_doc_is_refused_as_encrypted() {
+    let err = expect_error("encrypted.doc", &["DOC is encrypted", "password"]);
+    assert!(matches!(err, ParseError::Encrypted { .. }), "{err:?}");
+}
+
+#[test]
+fn doc_named_docx_is_read_as_doc() {
+    let original = parse_guarded(&source_doc()).expect("the source .doc parses");
+    let record = expect_record("word-97.docx");
+    assert_eq!(record.source.format, Format::Doc);
+    assert_eq!(record.text, original.text);
+    assert!(record.text.contains("Aalborg"), "{}", record.text);
+}
+
+#[test]
+fn docx_named_doc_is_read_as_docx() {
+    let original = corpus_record(SOURCE_DOCX);
+    let record = expect_record("docx-named.doc");
+    assert_eq!(record.source.format, Format::Docx);
+    assert_eq!(record.text, original.text);
+}
+
 // ---- Wrong names: the content decides -----------------------------------
 
 #[test]
@@ -386,7 +454,7 @@ fn empty_files_are_named_as_empty() {
 #[test]
 fn random_bytes_are_no_known_format() {
     for name in ["random-bytes.pdf", "random-bytes.docx"] {
-        let err = expect_error(name, &["not a PDF, DOCX or HTML"]);
+        let err = expect_error(name, &["not a PDF, DOCX, DOC or HTML"]);
         assert!(matches!(err, ParseError::UnknownFormat { .. }), "{err:?}");
     }
 }

@@ -274,11 +274,7 @@ fn parse_timed(path: &Path, limits: &Limits) -> Parsed {
 }
 
 fn format_name(format: Format) -> &'static str {
-    match format {
-        Format::Pdf => "pdf",
-        Format::Docx => "docx",
-        Format::Html => "html",
-    }
+    format.as_str()
 }
 
 fn rate(amount: f64, seconds: f64) -> f64 {

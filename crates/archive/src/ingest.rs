@@ -48,6 +48,9 @@ pub struct Summary {
     pub pruned: usize,
     /// Files that failed.
     pub failed: Vec<Failure>,
+    /// Files indexed with scanned pages left unread (no OCR engine, OCR
+    /// off, or out of time): their `source.ocr.missing` lists the pages.
+    pub needs_ocr: usize,
 }
 
 /// Told how an ingest goes, file by file, on the calling thread. Every
@@ -126,11 +129,17 @@ impl Archive {
                 progress.advance(&path);
                 match result {
                     Ok(None) => summary.unchanged += 1,
-                    Ok(Some(record)) => match writer.upsert(&record)? {
-                        Upsert::Added => summary.added += 1,
-                        Upsert::Replaced => summary.replaced += 1,
-                        Upsert::Unchanged => summary.unchanged += 1,
-                    },
+                    Ok(Some(record)) => {
+                        let unread = record.source.ocr.as_ref();
+                        if unread.is_some_and(|o| !o.missing.is_empty()) {
+                            summary.needs_ocr += 1;
+                        }
+                        match writer.upsert(&record)? {
+                            Upsert::Added => summary.added += 1,
+                            Upsert::Replaced => summary.replaced += 1,
+                            Upsert::Unchanged => summary.unchanged += 1,
+                        }
+                    }
                     Err(e) => {
                         let failure = report(&mut summary, &path, e.to_string());
                         progress.failed(&failure);

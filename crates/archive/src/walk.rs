@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 /// File name endings a folder walk picks up. A file named on the command
 /// line is read whatever its name: the format comes from its content.
-const EXTENSIONS: &[&str] = &["pdf", "docx", "html", "htm", "xhtml"];
+const EXTENSIONS: &[&str] = &["pdf", "docx", "doc", "html", "htm", "xhtml"];
 
 /// A path that could not be walked, with why.
 #[derive(Debug)]

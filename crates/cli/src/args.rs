@@ -83,6 +83,10 @@ pub struct LimitArgs {
     /// Read at most this many pages of a PDF (the rest is skipped with a warning).
     #[arg(long, value_name = "N", default_value_t = referat_parser::pdf::MAX_PAGES)]
     pub max_pages: usize,
+    /// OCR scanned PDF pages with Tesseract: auto (pages without a usable
+    /// text layer), always (every page with an image) or never.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub ocr: referat_parser::OcrMode,
 }
 
 impl LimitArgs {
@@ -94,6 +98,10 @@ impl LimitArgs {
             max_file_bytes: self.max_file_size.saturating_mul(1024 * 1024),
             max_pages: self.max_pages,
             time_budget,
+            ocr: referat_parser::OcrOptions {
+                mode: self.ocr,
+                ..referat_parser::OcrOptions::default()
+            },
             ..referat_parser::Limits::default()
         }
     }

@@ -71,6 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             bytes: 0,
             pages: None,
             producer: None,
+            ocr: None,
         });
         r.municipality = Some(municipalities[i % municipalities.len()].to_string());
         r.body = Some("Udsatterådet".into());

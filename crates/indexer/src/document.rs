@@ -167,6 +167,7 @@ mod tests {
             bytes: 1,
             pages: None,
             producer: None,
+            ocr: None,
         });
         r.attendees.push(Person::named("René Meyrowitsch"));
         r.minute_taker = Some(Person::named("Jette Nyboe"));

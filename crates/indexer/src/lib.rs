@@ -19,6 +19,7 @@
 //!     bytes: 1,
 //!     pages: None,
 //!     producer: None,
+//!     ocr: None,
 //! });
 //! record.text = "Ensomhedspuljen fordeles til skæve boliger.".into();
 //! let mut writer = index.writer(50_000_000)?;

@@ -75,7 +75,7 @@ impl Block {
 }
 
 /// What a format reader returns: the blocks and what the file says about itself.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BlockDocument {
     /// All blocks in reading order, furniture included (flagged).
     pub blocks: Vec<Block>,
@@ -88,6 +88,8 @@ pub struct BlockDocument {
     pub meta_title: Option<String>,
     /// What the reader could not do, in words.
     pub warnings: Vec<String>,
+    /// Which pages were read by OCR, or needed it (scanned PDF pages).
+    pub ocr: Option<referat_schema::Ocr>,
 }
 
 impl BlockDocument {

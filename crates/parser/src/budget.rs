@@ -43,6 +43,29 @@ impl Deadline {
         Deadline::after(None)
     }
 
+    /// A deadline at `share` (0–1) of the time left to this one: a stage
+    /// that may use most of the budget (OCR) ends early enough for the
+    /// stages after it. A deadline that never passes gives one that never
+    /// passes.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use referat_parser::budget::Deadline;
+    /// assert!(!Deadline::none().share_of_rest(0.5).passed());
+    /// assert!(Deadline::after(Some(Duration::ZERO)).share_of_rest(0.5).passed());
+    /// ```
+    pub fn share_of_rest(&self, share: f32) -> Deadline {
+        let Some(at) = self.at else {
+            return *self;
+        };
+        let now = Instant::now();
+        let rest = at.saturating_duration_since(now);
+        Deadline {
+            at: Some(now + rest.mul_f32(share.clamp(0.0, 1.0))),
+            limit: self.limit,
+        }
+    }
+
     /// Whether the time is up.
     pub fn passed(&self) -> bool {
         self.at.is_some_and(|at| Instant::now() >= at)

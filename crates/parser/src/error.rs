@@ -12,7 +12,7 @@ pub enum ParseError {
         source: std::io::Error,
     },
     /// The content is none of the supported formats.
-    #[error("{path}: not a PDF, DOCX or HTML document ({detail})")]
+    #[error("{path}: not a PDF, DOCX, DOC or HTML document ({detail})")]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -24,16 +24,18 @@ pub enum ParseError {
     Malformed {
         /// The file.
         path: PathBuf,
-        /// "PDF", "DOCX" or "HTML".
+        /// "PDF", "DOCX", "DOC" or "HTML".
         format: &'static str,
         /// Why.
         reason: String,
     },
     /// The file is encrypted and no empty password opens it.
-    #[error("{path}: PDF is encrypted and needs a password")]
+    #[error("{path}: {format} is encrypted and needs a password")]
     Encrypted {
         /// The file.
         path: PathBuf,
+        /// "PDF" or "DOC".
+        format: &'static str,
     },
     /// The file is larger than a configured limit.
     #[error("{path}: {what} is {actual} bytes, over the limit of {limit}")]

@@ -24,8 +24,11 @@ pub fn detect_format(bytes: &[u8]) -> Result<Format, String> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return Ok(Format::Docx);
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Err("a legacy OLE2 file (Word 97-2003 .doc?), not DOCX".into());
+    if bytes.starts_with(&crate::doc::OLE_MAGIC) {
+        if crate::doc::is_word_document(bytes) {
+            return Ok(Format::Doc);
+        }
+        return Err(crate::doc::not_word_reason(bytes));
     }
     if looks_like_html(bytes) {
         return Ok(Format::Html);

@@ -1,9 +1,10 @@
-//! Turns the minutes of Danish municipal councils — PDF, DOCX and HTML, each
-//! municipality with its own layout — into the common schema of
-//! [`referat_schema`].
+//! Turns the minutes of Danish municipal councils — PDF, DOCX, Word 97–2003
+//! .doc and HTML, each municipality with its own layout — into the common
+//! schema of [`referat_schema`].
 //!
-//! Data flows one way: bytes → format reader ([`pdf`], [`docx`], [`html`]) →
-//! [`BlockDocument`] → [`structure`] extractor → [`Record`].
+//! Data flows one way: bytes → format reader ([`pdf`], [`docx`], [`doc`],
+//! [`html`]; scanned PDF pages through [`ocr`]) → [`BlockDocument`] →
+//! [`structure`] extractor → [`Record`].
 //!
 //! ```no_run
 //! let record = referat_parser::parse_file("corpus/albertslund/udsatteraadet-2019-04-01.docx")?;
@@ -14,10 +15,12 @@
 pub mod blocks;
 pub mod budget;
 pub mod danish;
+pub mod doc;
 pub mod docx;
 mod error;
 pub mod format;
 pub mod html;
+pub mod ocr;
 pub mod pdf;
 pub mod quality;
 pub mod structure;
@@ -28,6 +31,7 @@ use std::path::Path;
 pub use blocks::{Block, BlockDocument, BlockKind};
 pub use error::{ParseError, ReadError};
 pub use format::detect_format;
+pub use ocr::{OcrMode, OcrOptions};
 pub use referat_schema::{Format, Record};
 
 /// Limits that keep hostile input from exhausting memory or time. Each one
@@ -44,7 +48,7 @@ pub use referat_schema::{Format, Record};
 /// };
 /// assert_eq!(strict.max_file_bytes, Limits::default().max_file_bytes);
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Limits {
     /// Largest file accepted, in bytes (checked before reading it).
     pub max_file_bytes: u64,
@@ -60,6 +64,10 @@ pub struct Limits {
     /// limit. Real minutes take milliseconds (the 28-page Aarhus PDF about
     /// 50 ms), so the default is only ever reached by hostile input.
     pub time_budget: Option<std::time::Duration>,
+    /// When scanned PDF pages are OCR'd, and where the results are cached.
+    /// OCR counts against `time_budget`: pages it cannot reach in time are
+    /// left without text, with a warning (a re-run continues from the cache).
+    pub ocr: OcrOptions,
 }
 
 impl Default for Limits {
@@ -70,6 +78,7 @@ impl Default for Limits {
             max_pages: pdf::MAX_PAGES,
             max_depth: html::MAX_HTML_DEPTH,
             time_budget: Some(std::time::Duration::from_secs(60)),
+            ocr: OcrOptions::default(),
         }
     }
 }
@@ -178,6 +187,7 @@ fn read_blocks_until(
     let result = match format {
         Format::Pdf => pdf::read_with(bytes, limits, deadline),
         Format::Docx => docx::read_with(bytes, limits, deadline),
+        Format::Doc => doc::read_with(bytes, limits, deadline),
         Format::Html => html::read_with(bytes, limits, deadline),
     };
     let blocks = result.map_err(|e| path_error(path, format, e))?;
@@ -189,6 +199,7 @@ fn path_error(path: &Path, format: Format, e: ReadError) -> ParseError {
     match e {
         ReadError::Encrypted => ParseError::Encrypted {
             path: path.to_path_buf(),
+            format: format_name(format),
         },
         ReadError::TooLarge {
             what,
@@ -202,16 +213,22 @@ fn path_error(path: &Path, format: Format, e: ReadError) -> ParseError {
         },
         ReadError::Malformed(reason) => ParseError::Malformed {
             path: path.to_path_buf(),
-            format: match format {
-                Format::Pdf => "PDF",
-                Format::Docx => "DOCX",
-                Format::Html => "HTML",
-            },
+            format: format_name(format),
             reason,
         },
         ReadError::TimedOut { limit } => ParseError::TimedOut {
             path: path.to_path_buf(),
             limit,
         },
+    }
+}
+
+/// A format's name in error messages.
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Pdf => "PDF",
+        Format::Docx => "DOCX",
+        Format::Doc => "DOC",
+        Format::Html => "HTML",
     }
 }

@@ -59,6 +59,7 @@ fn main() {
                 bytes: 1,
                 pages: None,
                 producer: None,
+                ocr: None,
             });
             r.municipality = Some(format!("Kommune {m}"));
             r.body = Some(format!("Råd {}", i % 3));

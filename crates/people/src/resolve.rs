@@ -31,6 +31,7 @@ const MAX_BUCKET: usize = 5_000;
 ///         bytes: 1,
 ///         pages: None,
 ///         producer: None,
+///         ocr: None,
 ///     });
 ///     r.municipality = Some("Albertslund".into());
 ///     r.body = Some("Udsatterådet".into());

@@ -13,6 +13,7 @@ fn record(seed: u8, municipality: Option<&str>, body: &str, date: &str) -> Recor
         bytes: 1,
         pages: None,
         producer: None,
+        ocr: None,
     });
     r.municipality = municipality.map(str::to_string);
     r.body = Some(body.to_string());

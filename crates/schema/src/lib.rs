@@ -19,6 +19,7 @@
 //!     bytes: 1024,
 //!     pages: None,
 //!     producer: Some("LibreOffice".into()),
+//!     ocr: None,
 //! });
 //! record.municipality = Some("Albertslund".into());
 //! record.doc_type = DocType::Referat;
@@ -32,7 +33,7 @@ mod person;
 mod record;
 
 pub use person::{Person, PersonSummary};
-pub use record::{DocType, Format, Item, Record, Section, SectionKind, Source, Status};
+pub use record::{DocType, Format, Item, Ocr, Record, Section, SectionKind, Source, Status};
 
 /// The version written into every record's `schema_version`.
 pub const SCHEMA_VERSION: &str = "1";

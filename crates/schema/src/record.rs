@@ -94,7 +94,7 @@ impl Record {
 }
 
 /// The file a record was made from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     /// The path as given to the parser.
     pub path: String,
@@ -108,6 +108,24 @@ pub struct Source {
     pub pages: Option<u32>,
     /// The producing software from the file's metadata, where present.
     pub producer: Option<String>,
+    /// How much of the text was read by OCR from scanned page images; null
+    /// when every page had a usable text layer (and for DOCX and HTML).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<Ocr>,
+}
+
+/// What OCR did for a document whose pages (some or all) were scanned
+/// images without a usable text layer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Ocr {
+    /// The 1-based pages whose text was read by OCR.
+    pub pages: Vec<u32>,
+    /// The OCR engine's mean word confidence over those pages, 0–100; null
+    /// when no page was OCR'd.
+    pub confidence: Option<f32>,
+    /// Pages that need OCR but were not OCR'd (no OCR engine installed,
+    /// OCR turned off, or the time budget ran out): their text is missing.
+    pub missing: Vec<u32>,
 }
 
 /// A source format.
@@ -118,6 +136,8 @@ pub enum Format {
     Pdf,
     /// Office Open XML word-processing document.
     Docx,
+    /// Legacy Word 97–2003 binary document (an OLE compound file).
+    Doc,
     /// A web page.
     Html,
 }
@@ -128,6 +148,7 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Doc => "doc",
             Format::Html => "html",
         }
     }

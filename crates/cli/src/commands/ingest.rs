@@ -31,6 +31,20 @@ pub fn run(index_dir: &Path, args: &IngestArgs) -> Result<i32, CliError> {
             String::new()
         }
     );
+    if summary.needs_ocr > 0 {
+        let ocr = &options.limits.ocr;
+        let why = match referat_parser::ocr::available(ocr) {
+            Err(_) => referat_parser::ocr::INSTALL_HINT,
+            Ok(()) if ocr.mode == referat_parser::OcrMode::Never => "OCR is off (--ocr never)",
+            Ok(()) => {
+                "OCR ran out of time: raise --time-limit and ingest again (OCR'd pages are cached)"
+            }
+        };
+        eprintln!(
+            "referat: {} files have scanned pages without text: {why}",
+            summary.needs_ocr
+        );
+    }
     if let Some(report) = &args.report {
         let json = serde_json::to_string_pretty(&summary.failed)
             .map_err(|e| CliError::Usage(format!("cannot write the report: {e}")))?;

@@ -16,6 +16,7 @@ pub fn record(name: &str, version: u32, text: &str) -> Record {
         bytes: text.len() as u64,
         pages: Some(1),
         producer: None,
+        ocr: None,
     });
     r.text = text.to_string();
     r.doc_type = DocType::Referat;

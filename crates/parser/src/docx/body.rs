@@ -7,7 +7,7 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::numbering::ListCounters;
+use super::numbering::{ListCounters, ListPosition};
 use super::placeholder;
 use super::styles::StyleSheet;
 use crate::budget::Deadline;
@@ -446,76 +446,15 @@ impl<'a> Walker<'a> {
             (None, None) => None,
         };
         let list = numbering.and_then(|(id, lvl)| self.ctx.lists.next(id, lvl));
-        let lines: Vec<String> = para
-            .text
-            .split('\n')
-            .map(normalize)
-            .filter(|l| !l.is_empty())
-            .collect();
-        if lines.is_empty() {
-            return;
-        }
-        if let Some(level) = heading {
-            // A numbered heading shows its number: keep it with the title.
-            let text = match list.and_then(|pos| pos.label) {
-                Some(label) => format!("{label} {}", lines.join(" ")),
-                None => lines.join(" "),
-            };
-            self.emit(Block::heading(level, text));
-        } else if let Some(pos) = list {
-            self.emit(Block::list_item(pos.depth, pos.number, lines.join(" ")));
-        } else {
-            // Line breaks inside a plain paragraph usually separate fields
-            // ("Tid: …" / "Sted: …"): one block a line.
-            for line in lines {
-                if placeholder::is_prompt_paragraph(&line) {
-                    self.ctx
-                        .warnings
-                        .push(format!("dropped an unfilled template prompt: \"{line}\""));
-                    continue;
-                }
-                self.emit(Block::paragraph(line));
-            }
+        for block in paragraph_blocks(&para.text, heading, list, self.ctx.warnings) {
+            self.emit(block);
         }
     }
 
     fn finish_row(&mut self, cells: Vec<Vec<Block>>) {
-        let is_layout = cells.len() == 1
-            || cells.iter().any(|c| {
-                c.len() > MAX_BLOCKS_IN_VALUE_CELL
-                    || c.iter()
-                        .any(|b| matches!(b.kind, BlockKind::Heading { .. }))
-            });
-        if is_layout {
-            // A frame around running text: its blocks, not a row of values.
-            for block in cells.into_iter().flatten() {
-                self.emit(block);
-            }
-            return;
+        for block in row_blocks(cells, self.ctx.warnings) {
+            self.emit(block);
         }
-        let mut texts: Vec<String> = cells
-            .iter()
-            .map(|blocks| {
-                blocks
-                    .iter()
-                    .map(|b| b.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .collect();
-        let label = texts.first().filter(|t| !t.is_empty()).cloned();
-        for text in texts.iter_mut().skip(1) {
-            if placeholder::is_prompt_cell(text, label.as_deref()) {
-                self.ctx
-                    .warnings
-                    .push(format!("dropped an unfilled template prompt: \"{text}\""));
-                text.clear();
-            }
-        }
-        if texts.iter().all(String::is_empty) {
-            return;
-        }
-        self.emit(Block::table_row(texts));
     }
 
     fn emit(&mut self, mut block: Block) {
@@ -525,6 +464,86 @@ impl<'a> Walker<'a> {
             None => self.out.push(block),
         }
     }
+}
+
+/// The blocks of one Word paragraph (DOCX or legacy .doc): `text` holds
+/// `'\n'` at manual line breaks; `heading` is its outline or style level,
+/// `list` its place in a list. Unfilled template prompts are dropped with a
+/// warning.
+pub(crate) fn paragraph_blocks(
+    text: &str,
+    heading: Option<u8>,
+    list: Option<ListPosition>,
+    warnings: &mut Vec<String>,
+) -> Vec<Block> {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(normalize)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    if let Some(level) = heading {
+        // A numbered heading shows its number: keep it with the title.
+        let text = match list.and_then(|pos| pos.label) {
+            Some(label) => format!("{label} {}", lines.join(" ")),
+            None => lines.join(" "),
+        };
+        return vec![Block::heading(level, text)];
+    }
+    if let Some(pos) = list {
+        return vec![Block::list_item(pos.depth, pos.number, lines.join(" "))];
+    }
+    // Line breaks inside a plain paragraph usually separate fields
+    // ("Tid: …" / "Sted: …"): one block a line.
+    let mut out = Vec::new();
+    for line in lines {
+        if placeholder::is_prompt_paragraph(&line) {
+            warnings.push(format!("dropped an unfilled template prompt: \"{line}\""));
+            continue;
+        }
+        out.push(Block::paragraph(line));
+    }
+    out
+}
+
+/// The blocks of one Word table row, given each cell's blocks: a row of
+/// values becomes a table row (unfilled prompts blanked, with a warning); a
+/// frame around running text (one cell, or a cell with headings or many
+/// blocks) gives its blocks as they are.
+pub(crate) fn row_blocks(cells: Vec<Vec<Block>>, warnings: &mut Vec<String>) -> Vec<Block> {
+    let is_layout = cells.len() == 1
+        || cells.iter().any(|c| {
+            c.len() > MAX_BLOCKS_IN_VALUE_CELL
+                || c.iter()
+                    .any(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        });
+    if is_layout {
+        // A frame around running text: its blocks, not a row of values.
+        return cells.into_iter().flatten().collect();
+    }
+    let mut texts: Vec<String> = cells
+        .iter()
+        .map(|blocks| {
+            blocks
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let label = texts.first().filter(|t| !t.is_empty()).cloned();
+    for text in texts.iter_mut().skip(1) {
+        if placeholder::is_prompt_cell(text, label.as_deref()) {
+            warnings.push(format!("dropped an unfilled template prompt: \"{text}\""));
+            text.clear();
+        }
+    }
+    if texts.iter().all(String::is_empty) {
+        return Vec::new();
+    }
+    vec![Block::table_row(texts)]
 }
 
 fn is_false(val: Option<&str>) -> bool {

@@ -22,12 +22,12 @@
 //! other parts, 256 MiB in all) and stops at the cap, so a zip bomb ends in
 //! [`ReadError::TooLarge`]. XML nesting is capped at 1024 levels.
 
-mod body;
-mod numbering;
+pub(crate) mod body;
+pub(crate) mod numbering;
 mod package;
 pub(crate) mod placeholder;
 mod properties;
-mod styles;
+pub(crate) mod styles;
 
 use std::collections::HashSet;
 

@@ -20,6 +20,7 @@ mod glyph_list;
 mod hyphenation;
 mod interpreter;
 mod layout;
+mod ocr;
 mod std_fonts;
 mod tables;
 
@@ -71,8 +72,7 @@ pub fn read_with(
         ));
     }
     let mut interpreter = interpreter::Interpreter::new(&doc, limits, *deadline);
-    let mut page_lines = Vec::with_capacity(pages.len().min(max_pages));
-    let mut heights = Vec::with_capacity(page_lines.capacity());
+    let mut texts = Vec::with_capacity(pages.len().min(max_pages));
     let (mut unknown, mut rotated) = (0u64, 0u64);
     for &(number, id) in pages.iter().take(max_pages) {
         deadline.check()?;
@@ -83,8 +83,25 @@ pub fn read_with(
         if let Some(why) = page.truncated {
             result.warnings.push(format!("page {number}: {why}"));
         }
+        texts.push(page);
+    }
+    // Scanned pages get their text from OCR, which may use most of what is
+    // left of the time budget, not all of it.
+    let ocr_deadline = deadline.share_of_rest(0.9);
+    ocr::apply(
+        &doc,
+        bytes,
+        &pages,
+        &mut texts,
+        limits,
+        &ocr_deadline,
+        &mut result,
+    );
+    let mut page_lines = Vec::with_capacity(texts.len());
+    let mut heights = Vec::with_capacity(texts.len());
+    for (page, &(number, _)) in texts.iter().zip(&pages) {
         heights.push(page.height);
-        page_lines.push(layout::lines(&page, number));
+        page_lines.push(layout::lines(page, number));
     }
     if unknown > 0 {
         result.warnings.push(format!(

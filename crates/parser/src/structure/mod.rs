@@ -31,6 +31,7 @@ pub fn source_for(path: &Path, format: Format, bytes: &[u8], doc: &BlockDocument
         bytes: bytes.len() as u64,
         pages: doc.pages,
         producer: doc.producer.clone(),
+        ocr: doc.ocr.clone(),
     }
 }
 
