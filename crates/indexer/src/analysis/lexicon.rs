@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
-use tantivy_fst::raw::Fst;
+use tantivy_fst::raw::{Fst, Output};
 use tantivy_fst::Map;
 
 type FastMap<K, V> = FxHashMap<K, V>;
@@ -45,6 +45,8 @@ const SUFFIX_LIKE_HEADS: [&str; 4] = ["ring", "ling", "skab", "ende"];
 /// inflected forms making false splits ("deltagere" is no "delt" +
 /// "agere") than first parts ("ældre" + "område").
 pub const MIN_UNFLAGGED_PART_CHARS: usize = 5;
+/// Words whose split each thread remembers.
+const SPLIT_CACHE_CAPACITY: usize = 50_000;
 /// Words longer than this are not split (bounds the quadratic search).
 pub const MAX_SPLIT_CHARS: usize = 60;
 /// At most this many parts per compound.
@@ -252,6 +254,33 @@ impl Lexicon {
             }
         }
         lexicon
+    }
+
+    /// Every dictionary word that begins at byte `start` of `word`, as
+    /// (end byte, entry) in order, found in one walk down the FST.
+    fn words_starting_at(&self, word: &str, start: usize, out: &mut Vec<(usize, Entry)>) {
+        out.clear();
+        let (Some(map), Some(rest)) = (&self.words, word.as_bytes().get(start..)) else {
+            return;
+        };
+        let fst = map.as_fst();
+        let mut node = fst.root();
+        let mut output = Output::zero();
+        for (k, &byte) in rest.iter().enumerate() {
+            let Some(i) = node.find_input(byte) else {
+                return;
+            };
+            let transition = node.transition(i);
+            output = output.cat(transition.out);
+            node = fst.node(transition.addr);
+            let end = start + k + 1;
+            if node.is_final() && word.is_char_boundary(end) {
+                let id = output.cat(node.final_output()).value();
+                if let Some(entry) = usize::try_from(id).ok().and_then(|id| self.profiles.get(id)) {
+                    out.push((end, *entry));
+                }
+            }
+        }
     }
 
     /// The entry of a word in its dictionary form, if the dictionary has it.
@@ -488,6 +517,28 @@ impl Lexicon {
     /// (in its dictionary form) only when every part has at least
     /// [`MIN_PART_CHARS_KNOWN_WORD`] characters.
     pub fn split(&self, word: &str) -> Option<Vec<Part>> {
+        // The compound, lemma and explain steps all ask for the same words:
+        // remember the answers per thread (bounded, emptied when full).
+        thread_local! {
+            static SPLITS: std::cell::RefCell<FastMap<String, Option<Vec<Part>>>> =
+                std::cell::RefCell::new(FastMap::default());
+        }
+        let cached = SPLITS.with(|c| c.borrow().get(word).cloned());
+        if let Some(parts) = cached {
+            return parts;
+        }
+        let parts = self.split_uncached(word);
+        SPLITS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= SPLIT_CACHE_CAPACITY {
+                c.clear();
+            }
+            c.insert(word.to_string(), parts.clone());
+        });
+        parts
+    }
+
+    fn split_uncached(&self, word: &str) -> Option<Vec<Part>> {
         let chars = word.chars().count();
         if !(2 * MIN_PART_CHARS..=MAX_SPLIT_CHARS).contains(&chars)
             || !word.chars().all(char::is_alphabetic)
@@ -532,19 +583,51 @@ impl Lexicon {
         // best[i]: (parts, shortest part, previous boundary) covering word[..bounds[i]].
         let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
         best[0] = Some((0, usize::MAX, 0));
-        for i in min_part..n {
-            for j in 0..=i.saturating_sub(min_part) {
-                let Some((parts, shortest, _)) = best[j] else {
-                    continue;
-                };
-                if parts + 1 >= MAX_PARTS {
-                    continue;
+        // entry_at[end]: the entry of word[bounds[j]..end], for the current j.
+        let mut entry_at: Vec<Option<Entry>> = vec![None; word.len() + 1];
+        let mut found: Vec<(usize, Entry)> = Vec::new();
+        let bytes = word.as_bytes();
+        for j in 0..n {
+            let Some((parts, shortest, _)) = best[j] else {
+                continue;
+            };
+            if parts + 1 >= MAX_PARTS {
+                continue;
+            }
+            // One walk down the FST finds every word starting here.
+            for &(end, _) in &found {
+                entry_at[end] = None;
+            }
+            self.words_starting_at(word, bounds[j], &mut found);
+            let Some(&(last_end, _)) = found.last() else {
+                continue;
+            };
+            for &(end, entry) in &found {
+                entry_at[end] = Some(entry);
+            }
+            for i in j + min_part..n {
+                let end = bounds[i];
+                if end > last_end + 1 {
+                    break;
                 }
-                let piece = &word[bounds[j]..bounds[i]];
-                let Some(stem) = self.leading_part_in(piece, min_part, known) else {
+                let chars = i - j;
+                let begins = if known && chars >= MIN_UNFLAGGED_PART_CHARS {
+                    BEGIN_AS_IS | STANDALONE
+                } else {
+                    BEGIN_AS_IS
+                };
+                let linked = |link: u8, code: u8| {
+                    chars > min_part
+                        && bytes[end - 1] == link
+                        && entry_at[end - 1].is_some_and(|e| e.codes & code != 0)
+                };
+                let stem_chars = if entry_at[end].is_some_and(|e| e.codes & begins != 0) {
+                    chars
+                } else if linked(b's', BEGIN_WITH_S) || linked(b'e', BEGIN_WITH_E) {
+                    chars - 1
+                } else {
                     continue;
                 };
-                let stem_chars = stem.chars().count();
                 let candidate = (parts + 1, shortest.min(stem_chars), j);
                 if better(candidate, best[i]) {
                     best[i] = Some(candidate);
