@@ -34,7 +34,8 @@ fn index() -> &'static (Index, bool) {
         let have_real = REAL_FILES.iter().all(|f| real.join(f).is_file());
         if have_real {
             for file in REAL_FILES {
-                let record = referat_parser::parse_file(&real.join(file)).expect("real file parses");
+                let record =
+                    referat_parser::parse_file(&real.join(file)).expect("real file parses");
                 writer.upsert(&record).expect("indexed");
             }
         } else {
@@ -72,8 +73,14 @@ fn found(query: &str) -> BTreeSet<String> {
 const CORPUS_QUERIES: [(&str, &[&str]); 20] = [
     ("varmestue", &["udsatteraadet-2024-05-27"]),
     ("sygeplejerske", &["udsatteraadet-2023-11-21"]),
-    ("jobcenter", &["udsatteraadet-2019-04-01", "udsatteraadet-2021-10-14"]),
-    ("værested", &["notat-2021-02-26", "udsatteraadet-2024-05-27"]),
+    (
+        "jobcenter",
+        &["udsatteraadet-2019-04-01", "udsatteraadet-2021-10-14"],
+    ),
+    (
+        "værested",
+        &["notat-2021-02-26", "udsatteraadet-2024-05-27"],
+    ),
     (
         "politiker",
         &[
@@ -91,13 +98,12 @@ const CORPUS_QUERIES: [(&str, &[&str]); 20] = [
             "udsatteraadet-2024-05-27",
         ],
     ),
+    // The ASCII fallback matches whole words: the two minutes that write
+    // "hjemløshed" (2023-11-21 has only "hjemløsereform", found by
+    // "hjemløshed" through its stem, not by the folded spelling).
     (
         "hjemloshed",
-        &[
-            "udsatteraadet-2021-10-14",
-            "udsatteraadet-2023-11-21",
-            "udsatteraadet-2024-05-27",
-        ],
+        &["udsatteraadet-2021-10-14", "udsatteraadet-2024-05-27"],
     ),
     (
         "udsatteradet",
@@ -139,7 +145,10 @@ const CORPUS_QUERIES: [(&str, &[&str]); 20] = [
         ],
     ),
     ("akutbolig", &["udsatteraadet-2023-11-21"]),
-    ("næstformand", &["udsatteraadet-2019-04-01", "udsatteraadet-2021-10-14"]),
+    (
+        "næstformand",
+        &["udsatteraadet-2019-04-01", "udsatteraadet-2021-10-14"],
+    ),
 ];
 
 const BYRAAD: &str = "aarhus-byraad-2025-08-27-referat";
@@ -170,9 +179,15 @@ const MUST_NOT_FIND: [(&str, &[&str]); 3] = [
     // No form of "hjemløs" in the Aarhus minutes.
     ("hjemløshed", &[BYRAAD, TEKNISK]),
     // "mode" is no spelling of "møde": only the ASCII fallback could merge them.
-    ("mode", &["udsatteraadet-2024-05-27", "udsatteraadet-2019-04-01"]),
+    (
+        "mode",
+        &["udsatteraadet-2024-05-27", "udsatteraadet-2019-04-01"],
+    ),
     // Handicaprådet is in the Gladsaxe minutes only.
-    ("handicap", &["udsatteraadet-2024-05-27", "notat-2021-02-26"]),
+    (
+        "handicap",
+        &["udsatteraadet-2024-05-27", "notat-2021-02-26"],
+    ),
 ];
 
 fn check(queries: &[(&str, &[&str])], must_find: bool) -> Vec<String> {

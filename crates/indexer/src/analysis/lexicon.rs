@@ -276,7 +276,10 @@ impl Lexicon {
             let end = start + k + 1;
             if node.is_final() && word.is_char_boundary(end) {
                 let id = output.cat(node.final_output()).value();
-                if let Some(entry) = usize::try_from(id).ok().and_then(|id| self.profiles.get(id)) {
+                if let Some(entry) = usize::try_from(id)
+                    .ok()
+                    .and_then(|id| self.profiles.get(id))
+                {
                     out.push((end, *entry));
                 }
             }
