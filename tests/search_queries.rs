@@ -34,8 +34,7 @@ fn index() -> &'static (Index, bool) {
         let have_real = REAL_FILES.iter().all(|f| real.join(f).is_file());
         if have_real {
             for file in REAL_FILES {
-                let record =
-                    referat_parser::parse_file(&real.join(file)).expect("real file parses");
+                let record = referat_parser::parse_file(real.join(file)).expect("real file parses");
                 writer.upsert(&record).expect("indexed");
             }
         } else {

@@ -184,7 +184,7 @@ mod tests {
     fn explain(query: &str, text: &str) -> Vec<(String, MatchForm)> {
         let snippet = Snippet {
             text: text.to_string(),
-            highlights: vec![0..text.len()],
+            highlights: std::iter::once(0..text.len()).collect(),
         };
         QueryWords::of(query)
             .explain(&snippet)
