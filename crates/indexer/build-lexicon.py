@@ -78,7 +78,10 @@ def read_entries(path):
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()[1:]
     for line in lines:
-        line = line.split("\t")[0].strip()
+        # Morphological fields ("al:…", "ph:…") follow the flags after a space
+        # or a tab; without this the last flag of such entries was lost.
+        fields = line.split()
+        line = fields[0] if fields else ""
         if not line or line.startswith("#"):
             continue
         if "/" in line:

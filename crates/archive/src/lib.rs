@@ -59,7 +59,9 @@ pub use ingest::{
 pub use parallel::{map_files, set_threads, threads};
 pub use persons::{PersonFilter, Persons, CACHE_FILE, NAMES_CACHE_FILE};
 pub use referat_indexer::date;
-pub use referat_indexer::{Hit, Query, SearchResults, SectionKind, Snippet, Sort, Stats};
+pub use referat_indexer::{
+    Hit, PersonRole, Query, SearchResults, SectionKind, Snippet, Sort, Stats,
+};
 pub use referat_parser::Limits;
 pub use referat_people::{Resolution, ResolvedPerson};
 pub use referat_schema::{DocType, Record};

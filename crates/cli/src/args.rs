@@ -157,6 +157,9 @@ pub struct Filters {
     /// wrote the memo or is named (case- and accent-insensitive).
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
+    /// Only where the person had this role (repeatable: any of them).
+    #[arg(long = "role", value_enum, value_name = "ROLE", requires = "person")]
+    pub roles: Vec<RoleArg>,
     /// From this date (YYYY-MM-DD), inclusive.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -312,6 +315,40 @@ pub enum DocTypeArg {
     Notat,
     /// Anything else.
     Other,
+}
+
+/// A person's role in a record, on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// Listed as attending.
+    Attended,
+    /// Listed as absent (afbud, u/afbud).
+    Absent,
+    /// Attending as chair (formand, borgmester, …).
+    Chair,
+    /// Took the minutes.
+    MinuteTaker,
+    /// Wrote the memo.
+    Author,
+    /// A guest.
+    Guest,
+    /// Named anywhere.
+    Mentioned,
+}
+
+impl From<RoleArg> for referat_archive::PersonRole {
+    fn from(r: RoleArg) -> Self {
+        use referat_archive::PersonRole;
+        match r {
+            RoleArg::Attended => PersonRole::Attended,
+            RoleArg::Absent => PersonRole::Absent,
+            RoleArg::Chair => PersonRole::Chair,
+            RoleArg::MinuteTaker => PersonRole::MinuteTaker,
+            RoleArg::Author => PersonRole::Author,
+            RoleArg::Guest => PersonRole::Guest,
+            RoleArg::Mentioned => PersonRole::Mentioned,
+        }
+    }
 }
 
 /// Section kinds on the command line.

@@ -4,7 +4,9 @@
 use std::time::Instant;
 
 use referat_indexer::analysis::lexicon::Lexicon;
-use referat_indexer::analysis::{exact_analyzer, person_analyzer, stemmed_analyzer};
+use referat_indexer::analysis::{
+    exact_analyzer, folded_analyzer, lemma_analyzer, person_analyzer, stemmed_analyzer,
+};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let start = Instant::now();
@@ -15,10 +17,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         text.push_str(&std::fs::read_to_string(&path)?);
         text.push('\n');
     }
-    let text = text.repeat((20_000_000 / text.len().max(1)).max(1));
+    // REFERAT_BENCH_BYTES: how much text to analyse (default 20 MB).
+    let bytes: usize = std::env::var("REFERAT_BENCH_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000_000);
+    let text = text.repeat((bytes / text.len().max(1)).max(1));
     for (name, mut analyzer) in [
         ("exact", exact_analyzer()),
         ("stemmed", stemmed_analyzer()),
+        ("lemma", lemma_analyzer()),
+        ("folded", folded_analyzer()),
         ("person", person_analyzer()),
     ] {
         let start = Instant::now();

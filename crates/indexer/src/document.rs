@@ -90,8 +90,22 @@ fn add_shared(doc: &mut TantivyDocument, fields: &Fields, record: &Record, names
             doc.add_text(fields.person_first, first);
         }
     }
+    for (role, names) in crate::roles::names_by_role(record) {
+        if let Some(field) = fields.person_role(role) {
+            for name in names.iter().filter(|n| !n.trim().is_empty()) {
+                doc.add_text(field, name);
+            }
+        }
+    }
     doc.add_text(fields.source_path, &record.source.path);
     doc.add_text(fields.sha256, &record.source.sha256);
+}
+
+/// Adds one text to each of its analysed fields (stemmed, exact, lemma, folded).
+fn add_text(doc: &mut TantivyDocument, fields: [tantivy::schema::Field; 4], text: &str) {
+    for field in fields {
+        doc.add_text(field, text);
+    }
 }
 
 /// The tantivy documents for a record: the document entry first, then one
@@ -126,8 +140,16 @@ pub fn documents(
     } else {
         record.text.clone()
     };
-    doc.add_text(fields.text, &full_text);
-    doc.add_text(fields.text_exact, &full_text);
+    add_text(
+        &mut doc,
+        [
+            fields.text,
+            fields.text_exact,
+            fields.text_lemma,
+            fields.text_folded,
+        ],
+        &full_text,
+    );
     doc.add_text(fields.record, &json);
     out.push(doc);
 
@@ -141,12 +163,23 @@ pub fn documents(
             doc.add_text(fields.title, title);
         }
         let text = item_text(item);
-        doc.add_text(fields.text, &text);
-        doc.add_text(fields.text_exact, &text);
+        add_text(
+            &mut doc,
+            [
+                fields.text,
+                fields.text_exact,
+                fields.text_lemma,
+                fields.text_folded,
+            ],
+            &text,
+        );
         for section in &item.sections {
             if let Some(f) = fields.section(section.kind) {
-                doc.add_text(f.stemmed, &section.text);
-                doc.add_text(f.exact, &section.text);
+                add_text(
+                    &mut doc,
+                    [f.stemmed, f.exact, f.lemma, f.folded],
+                    &section.text,
+                );
             }
         }
         out.push(doc);

@@ -14,11 +14,15 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::analysis;
 use crate::date::IsoDate;
+use crate::roles::PersonRole;
 use crate::schema::{Fields, KIND_DOC, KIND_ITEM};
 use crate::IndexError;
 
 /// How much more an exact-form match weighs than a stem or compound-part match.
 pub const EXACT_BOOST: f32 = 2.0;
+/// Weight of a match in the ASCII-folded fallback field ("hjemloshed" for
+/// "hjemløshed"): below any match of the word as written.
+pub const FOLDED_BOOST: f32 = 0.25;
 
 /// The order of search results.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +54,11 @@ pub struct Query {
     /// its own records). Used for a person resolved across spellings.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub person_also: Vec<PersonVariants>,
+    /// Restricts the person filter to these roles in the record (any of
+    /// them): e.g. only meetings the person attended, not those they sent
+    /// apologies for. Empty: any role. Needs `person` or `person_also`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<PersonRole>,
     /// Earliest date, `YYYY-MM-DD`, inclusive.
     pub from: Option<String>,
     /// Latest date, `YYYY-MM-DD`, inclusive.
@@ -79,6 +88,7 @@ impl Default for Query {
             text: None,
             person: None,
             person_also: Vec::new(),
+            roles: Vec::new(),
             from: None,
             to: None,
             year: None,
@@ -194,8 +204,9 @@ fn parse_date(label: &str, value: &str) -> Result<IsoDate, IndexError> {
     })
 }
 
-/// The topic part: parsed over the exact and stemmed fields of the text or
-/// of one section kind.
+/// The topic part: parsed over the exact, lemma, stemmed and folded fields
+/// of the text or of one section kind; each query word matches in any of
+/// them (exact ×2, folded ×0.25).
 pub(crate) fn topic_query(
     index: &tantivy::Index,
     fields: &Fields,
@@ -204,50 +215,106 @@ pub(crate) fn topic_query(
     let Some(text) = query.topic() else {
         return Ok(None);
     };
-    let (stemmed, exact) = text_fields(fields, query.section);
-    let mut parser = QueryParser::for_index(index, vec![exact, stemmed]);
+    let f = text_fields(fields, query.section);
+    let mut parser = QueryParser::new(
+        index.schema(),
+        vec![f.exact, f.lemma, f.stemmed, f.folded],
+        analysis::query_tokenizers(),
+    );
     parser.set_conjunction_by_default();
-    parser.set_field_boost(exact, EXACT_BOOST);
+    parser.set_field_boost(f.exact, EXACT_BOOST);
+    parser.set_field_boost(f.folded, FOLDED_BOOST);
     let parsed = parser
         .parse_query(&sanitise(text))
         .map_err(|e| IndexError::InvalidQuery(e.to_string()))?;
     Ok(Some(parsed))
 }
 
-/// The (stemmed, exact) fields searched for a section kind, or the full text.
-pub(crate) fn text_fields(fields: &Fields, section: Option<SectionKind>) -> (Field, Field) {
+/// The text fields searched for a section kind or the full text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TextFields {
+    /// Stemmed and decompounded, stored (snippets come from it).
+    pub stemmed: Field,
+    /// Exact words.
+    pub exact: Field,
+    /// Lemmas.
+    pub lemma: Field,
+    /// ASCII-folded fallback.
+    pub folded: Field,
+}
+
+/// The fields searched for a section kind, or the full text.
+pub(crate) fn text_fields(fields: &Fields, section: Option<SectionKind>) -> TextFields {
     match section.and_then(|k| fields.section(k)) {
-        Some(s) => (s.stemmed, s.exact),
-        None => (fields.text, fields.text_exact),
+        Some(s) => TextFields {
+            stemmed: s.stemmed,
+            exact: s.exact,
+            lemma: s.lemma,
+            folded: s.folded,
+        },
+        None => TextFields {
+            stemmed: fields.text,
+            exact: fields.text_exact,
+            lemma: fields.text_lemma,
+            folded: fields.text_folded,
+        },
     }
 }
 
-/// The person part: one word matches a first name (or any name word),
-/// several words match a full name as a phrase, all case- and accent-folded.
-fn person_query(fields: &Fields, person: &str) -> Option<Box<dyn TantivyQuery>> {
+/// A name in one person field: one word matches a first name (or any
+/// name word), several words a full name as a phrase, all case- and
+/// accent-folded.
+pub(crate) fn name_query(field: Field, person: &str) -> Option<Box<dyn TantivyQuery>> {
     let words = analysis::tokens(&mut analysis::person_analyzer(), person);
     match words.as_slice() {
         [] => None,
-        // Every word of a name, the first included, is in `person_fold`:
-        // one term matches first names and surnames without a union.
-        [one] => Some(term_text(fields.person_fold, one)),
+        // Every word of a name, the first included, is in the field: one
+        // term matches first names and surnames without a union.
+        [one] => Some(term_text(field, one)),
         many => {
             let terms = many
                 .iter()
-                .map(|w| Term::from_field_text(fields.person_fold, w))
+                .map(|w| Term::from_field_text(field, w))
                 .collect();
             Some(Box::new(PhraseQuery::new(terms)))
         }
     }
 }
 
+/// The person part: the name in `person_fold`, or with roles, in the
+/// fields of those roles (any of them).
+fn person_query(
+    fields: &Fields,
+    person: &str,
+    roles: &[PersonRole],
+) -> Option<Box<dyn TantivyQuery>> {
+    if roles.is_empty() {
+        return name_query(fields.person_fold, person);
+    }
+    let mut any: Vec<(Occur, Box<dyn TantivyQuery>)> = roles
+        .iter()
+        .filter_map(|&r| fields.person_role(r))
+        .filter_map(|f| name_query(f, person))
+        .map(|q| (Occur::Should, q))
+        .collect();
+    match any.len() {
+        0 => None,
+        1 => any.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(any))),
+    }
+}
+
 /// A person under any of its spellings, in its own records only; `None`
 /// when it can match nothing (no spelling with a name, or no record).
-fn variants_query(fields: &Fields, person: &PersonVariants) -> Option<Box<dyn TantivyQuery>> {
+fn variants_query(
+    fields: &Fields,
+    person: &PersonVariants,
+    roles: &[PersonRole],
+) -> Option<Box<dyn TantivyQuery>> {
     let spellings: Vec<(Occur, Box<dyn TantivyQuery>)> = person
         .spellings
         .iter()
-        .filter_map(|s| person_query(fields, s))
+        .filter_map(|s| person_query(fields, s, roles))
         .map(|q| (Occur::Should, q))
         .collect();
     if spellings.is_empty() || person.doc_ids.is_empty() {
@@ -273,7 +340,7 @@ fn persons_query(
 ) -> Result<Option<Box<dyn TantivyQuery>>, IndexError> {
     let mut any: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::new();
     if let Some(person) = query.person.as_deref() {
-        match person_query(fields, person) {
+        match person_query(fields, person, &query.roles) {
             Some(q) => any.push((Occur::Should, q)),
             None => {
                 return Err(IndexError::InvalidQuery(format!(
@@ -286,9 +353,14 @@ fn persons_query(
         query
             .person_also
             .iter()
-            .filter_map(|p| variants_query(fields, p))
+            .filter_map(|p| variants_query(fields, p, &query.roles))
             .map(|q| (Occur::Should, q)),
     );
+    if query.person.is_none() && query.person_also.is_empty() && !query.roles.is_empty() {
+        return Err(IndexError::InvalidQuery(
+            "a role restricts a person filter: give a person too".into(),
+        ));
+    }
     Ok(match any.len() {
         0 if query.person_also.is_empty() => None,
         // Only people who can match nothing: the filter matches nothing.

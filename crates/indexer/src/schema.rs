@@ -8,6 +8,7 @@ use tantivy::schema::{
 };
 
 use crate::analysis;
+use crate::roles::PersonRole;
 
 /// Value of the `kind` field for a whole-document entry.
 pub const KIND_DOC: &str = "doc";
@@ -24,7 +25,8 @@ pub const SECTION_KINDS: [SectionKind; 6] = [
     SectionKind::Other,
 ];
 
-/// The text fields of one section kind: stemmed (stored, for snippets) and exact.
+/// The text fields of one section kind: stemmed (stored, for snippets),
+/// exact, lemmas and the ASCII-folded fallback.
 #[derive(Clone, Copy, Debug)]
 pub struct SectionFields {
     /// Which section kind.
@@ -33,6 +35,10 @@ pub struct SectionFields {
     pub stemmed: Field,
     /// Exact (normalised, not stemmed).
     pub exact: Field,
+    /// Lemmas of words and compound pieces.
+    pub lemma: Field,
+    /// Exact words folded to ASCII (low-weight fallback).
+    pub folded: Field,
 }
 
 /// Handles to every field of the index schema.
@@ -67,12 +73,18 @@ pub struct Fields {
     pub person_fold: Field,
     /// First word of each person name, folded.
     pub person_first: Field,
+    /// Person names by role in the record, folded as `person_fold`.
+    pub person_roles: Vec<(PersonRole, Field)>,
     /// Record title (doc) or item title (item), stored only.
     pub title: Field,
     /// Full text (doc) or item title and sections (item): stemmed, stored.
     pub text: Field,
     /// The same text, exact.
     pub text_exact: Field,
+    /// The same text, lemmas of words and compound pieces.
+    pub text_lemma: Field,
+    /// The same text, folded to ASCII (low-weight fallback).
+    pub text_folded: Field,
     /// Per-section-kind text fields (item entries only).
     pub sections: Vec<SectionFields>,
     /// The source path as given (indexed raw, fast, stored).
@@ -87,6 +99,14 @@ impl Fields {
     /// The fields of a section kind.
     pub fn section(&self, kind: SectionKind) -> Option<SectionFields> {
         self.sections.iter().copied().find(|s| s.kind == kind)
+    }
+
+    /// The person-name field of a role.
+    pub fn person_role(&self, role: PersonRole) -> Option<Field> {
+        self.person_roles
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, f)| *f)
     }
 }
 
@@ -138,9 +158,21 @@ pub fn build() -> (Schema, Fields) {
     let person = b.add_text_field("person", text_field(analysis::EXACT, false));
     let person_fold = b.add_text_field("person_fold", text_field(analysis::PERSON, false));
     let person_first = b.add_text_field("person_first", text_field(analysis::PERSON, false));
+    let person_roles = PersonRole::ALL
+        .iter()
+        .map(|&role| {
+            let name = format!("person_{}", role.as_str().replace('-', "_"));
+            (
+                role,
+                b.add_text_field(&name, text_field(analysis::PERSON, false)),
+            )
+        })
+        .collect();
     let title = b.add_text_field("title", STORED);
     let text = b.add_text_field("text", text_field(analysis::STEMMED, true));
     let text_exact = b.add_text_field("text_exact", text_field(analysis::EXACT, false));
+    let text_lemma = b.add_text_field("text_lemma", text_field(analysis::LEMMA, false));
+    let text_folded = b.add_text_field("text_folded", text_field(analysis::FOLDED, false));
     let sections = SECTION_KINDS
         .iter()
         .map(|&kind| SectionFields {
@@ -152,6 +184,14 @@ pub fn build() -> (Schema, Fields) {
             exact: b.add_text_field(
                 &format!("section_{}_exact", kind.as_str()),
                 text_field(analysis::EXACT, false),
+            ),
+            lemma: b.add_text_field(
+                &format!("section_{}_lemma", kind.as_str()),
+                text_field(analysis::LEMMA, false),
+            ),
+            folded: b.add_text_field(
+                &format!("section_{}_folded", kind.as_str()),
+                text_field(analysis::FOLDED, false),
             ),
         })
         .collect();
@@ -173,9 +213,12 @@ pub fn build() -> (Schema, Fields) {
         person,
         person_fold,
         person_first,
+        person_roles,
         title,
         text,
         text_exact,
+        text_lemma,
+        text_folded,
         sections,
         source_path,
         sha256,

@@ -5,15 +5,17 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use serde::Serialize;
-use tantivy::query::EnableScoring;
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query as _};
 use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Executor, Score, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Executor, Score, Searcher, TantivyDocument, Term};
 
 use crate::collect::{Match, TopMatches};
 use crate::date::IsoDate;
+use crate::explain::{MatchedTerm, QueryWords};
 use crate::index::Index;
 use crate::query::{self, Query, Scope};
+use crate::roles::PersonRole;
 use crate::schema::Fields;
 use crate::IndexError;
 
@@ -76,6 +78,13 @@ pub struct Hit {
     pub snippet: Snippet,
     /// The source file.
     pub source_path: String,
+    /// Why it matched: each marked word of the snippet with the query word
+    /// it matched and how.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub matched: Vec<MatchedTerm>,
+    /// With a person filter: the roles the person has in this record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<PersonRole>,
 }
 
 /// A page of search results.
@@ -280,10 +289,10 @@ fn window_around(text: &str, at: usize) -> Range<usize> {
 }
 
 /// The snippet makers for a search: stemmed field first (it knows stems and
-/// compound parts), exact field as fallback (stop words, e.g. "og").
+/// compound parts), then lemmas ("børn" for "barn"), the exact field (stop
+/// words, e.g. "og") and the ASCII fallback.
 struct Snippets {
-    stemmed: Option<Highlighter>,
-    exact: Option<Highlighter>,
+    highlighters: Vec<Highlighter>,
     field: Field,
 }
 
@@ -294,26 +303,24 @@ impl Snippets {
         fields: &Fields,
         q: &Query,
     ) -> Result<Snippets, IndexError> {
-        let (stemmed, exact) = query::text_fields(fields, q.section);
-        let make = |field| -> Result<Option<Highlighter>, IndexError> {
-            if q.topic().is_none() {
-                return Ok(None);
+        let f = query::text_fields(fields, q.section);
+        let mut highlighters = Vec::new();
+        if q.topic().is_some() {
+            for field in [f.stemmed, f.lemma, f.exact, f.folded] {
+                highlighters.extend(Highlighter::new(searcher, query, field)?);
             }
-            Highlighter::new(searcher, query, field)
-        };
+        }
         Ok(Snippets {
-            stemmed: make(stemmed)?,
-            exact: make(exact)?,
-            field: stemmed,
+            highlighters,
+            field: f.stemmed,
         })
     }
 
     fn snippet(&self, doc: &TantivyDocument) -> Snippet {
         let text: Vec<&str> = doc.get_all(self.field).filter_map(|v| v.as_str()).collect();
         let text = text.join("\n");
-        [&self.stemmed, &self.exact]
-            .into_iter()
-            .flatten()
+        self.highlighters
+            .iter()
             .find_map(|h| h.snippet(&text))
             .unwrap_or_else(|| Snippet {
                 text: leading_text(&text, SNIPPET_CHARS),
@@ -392,12 +399,21 @@ impl Index {
             scoring,
         )?;
         let snippets = Snippets::new(&searcher, &*query, &self.fields, q)?;
+        let words = QueryWords::of(q.topic().unwrap_or_default());
+        let roles = RoleProbe::new(&searcher, &self.fields, q)?;
         let hits = page
             .matches
             .iter()
             .skip(q.offset)
-            .map(|m| self.hit(&searcher, &snippets, m))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|m| {
+                let mut hit = self.hit(&searcher, &snippets, m)?;
+                hit.matched = words.explain(&hit.snippet);
+                if let Some(probe) = &roles {
+                    hit.roles = probe.roles(&searcher, m.address)?;
+                }
+                Ok(hit)
+            })
+            .collect::<Result<Vec<_>, IndexError>>()?;
         let total = page.total;
         Ok(SearchResults { total, hits })
     }
@@ -423,7 +439,69 @@ impl Index {
             score: m.score,
             snippet: snippets.snippet(&doc),
             source_path: stored_str(&doc, f.source_path).unwrap_or_default(),
+            matched: Vec::new(),
+            roles: Vec::new(),
         })
+    }
+}
+
+/// Finds the roles of the searched person in a hit's record: one query per
+/// role over that role's name field, with every spelling searched for.
+struct RoleProbe {
+    weights: Vec<(PersonRole, Box<dyn tantivy::query::Weight>)>,
+}
+
+impl RoleProbe {
+    /// `None` when the search has no person filter.
+    fn new(
+        searcher: &Searcher,
+        fields: &Fields,
+        q: &Query,
+    ) -> Result<Option<RoleProbe>, IndexError> {
+        let names: Vec<&str> = q
+            .person
+            .iter()
+            .map(String::as_str)
+            .chain(
+                q.person_also
+                    .iter()
+                    .flat_map(|p| p.spellings.iter().map(String::as_str)),
+            )
+            .collect();
+        if names.is_empty() {
+            return Ok(None);
+        }
+        let mut weights = Vec::new();
+        for (role, field) in &fields.person_roles {
+            let any: Vec<(Occur, Box<dyn tantivy::query::Query>)> = names
+                .iter()
+                .filter_map(|n| query::name_query(*field, n))
+                .map(|q| (Occur::Should, q))
+                .collect();
+            if any.is_empty() {
+                continue;
+            }
+            let weight =
+                BooleanQuery::new(any).weight(EnableScoring::disabled_from_searcher(searcher))?;
+            weights.push((*role, weight));
+        }
+        Ok(Some(RoleProbe { weights }))
+    }
+
+    fn roles(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<Vec<PersonRole>, IndexError> {
+        let segment = searcher.segment_reader(address.segment_ord);
+        let mut out = Vec::new();
+        for (role, weight) in &self.weights {
+            let mut scorer = weight.scorer(segment, 1.0)?;
+            if scorer.doc() <= address.doc_id && scorer.seek(address.doc_id) == address.doc_id {
+                out.push(*role);
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -23,6 +23,7 @@ pub fn query_from(filters: &Filters) -> Result<Query, CliError> {
     }
     Ok(Query {
         person: filters.person.clone(),
+        roles: filters.roles.iter().map(|&r| r.into()).collect(),
         from: filters.from.clone(),
         to: filters.to.clone(),
         year: filters.year,

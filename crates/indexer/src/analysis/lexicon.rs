@@ -9,37 +9,22 @@
 //! the list at 159 000 words (2.1 MB) instead of 700 000 forms.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A fast non-cryptographic hasher (FxHash) for the word table: the keys are
-/// our own dictionary, not attacker-chosen, and SipHash made loading and
-/// lookups several times slower.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+use rustc_hash::FxHashMap;
+use tantivy_fst::raw::{Fst, Output};
+use tantivy_fst::Map;
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
-        }
-        for &byte in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
-        }
-    }
+type FastMap<K, V> = FxHashMap<K, V>;
 
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-const LEXICON_TEXT: &str = include_str!("../../data/da-compound-lexicon.txt");
+/// The words of `data/da-compound-lexicon.txt` as an FST map from word to
+/// profile number, compiled by `build.rs`: opening it costs nothing, where
+/// hashing the 160 000 words took about 45 ms on every start.
+const LEXICON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/da-lexicon.fst"));
+/// The rules and profiles of the lexicon (its `R` and `P` lines).
+const LEXICON_HEADER: &str = include_str!(concat!(env!("OUT_DIR"), "/da-lexicon-header.txt"));
+/// Irregular inflections the affix rules cannot undo (see the file).
+const IRREGULAR_TEXT: &str = include_str!("../../data/da-irregular-forms.txt");
 
 /// Shortest compound part, in characters, for a word the dictionary does not
 /// know as a whole.
@@ -55,6 +40,13 @@ pub const MIN_CHARS_FOR_SHORT_PARTS: usize = 8;
 /// -ling ("betaling"), -skab ("fællesskab", "medlemskab"), the participle
 /// -ende ("sammenfaldende").
 const SUFFIX_LIKE_HEADS: [&str; 4] = ["ring", "ling", "skab", "ende"];
+/// Shortest first part, in characters, that hunspell-da does not mark as
+/// one (inside a word it knows whole): short unmarked words are more often
+/// inflected forms making false splits ("deltagere" is no "delt" +
+/// "agere") than first parts ("ældre" + "område").
+pub const MIN_UNFLAGGED_PART_CHARS: usize = 5;
+/// Words whose split each thread remembers.
+const SPLIT_CACHE_CAPACITY: usize = 50_000;
 /// Words longer than this are not split (bounds the quadratic search).
 pub const MAX_SPLIT_CHARS: usize = 60;
 /// At most this many parts per compound.
@@ -122,11 +114,24 @@ pub struct Part {
 }
 
 /// The compound lexicon. [`Lexicon::danish`] gives the built-in one.
-#[derive(Debug, Default)]
 pub struct Lexicon {
-    words: FastMap<&'static str, Entry>,
+    /// Word → index into `profiles`.
+    /// `None` when the FST could not be read (never for the built-in one).
+    words: Option<Map<&'static [u8]>>,
+    profiles: Vec<Entry>,
     rules_by_suffix: FastMap<&'static str, Vec<Rule>>,
     max_suffix_chars: usize,
+    /// Irregular form → its dictionary forms ("børn" → "barn").
+    irregular: FastMap<&'static str, Vec<&'static str>>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("words", &self.len())
+            .field("profiles", &self.profiles.len())
+            .finish()
+    }
 }
 
 fn parse_condition(cond: &str) -> Vec<CondElem> {
@@ -163,15 +168,19 @@ fn parse_condition(cond: &str) -> Vec<CondElem> {
 }
 
 impl Lexicon {
-    /// The built-in Danish lexicon, parsed on first use (about 20 ms).
+    /// The built-in Danish lexicon, opened on first use (well under a
+    /// millisecond: the words are an FST compiled at build time).
     pub fn danish() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::parse(LEXICON_TEXT))
+        LEXICON.get_or_init(|| Lexicon::new(LEXICON_HEADER, LEXICON_FST, IRREGULAR_TEXT))
     }
 
-    /// Parses a lexicon in the format written by `build-lexicon.py`. Malformed
-    /// lines are skipped.
-    pub fn parse(text: &'static str) -> Lexicon {
+    /// A lexicon from its parts: `header` holds the `R` and `P` lines of
+    /// the format written by `build-lexicon.py`, `fst` the FST map that
+    /// `build.rs` makes of its word lines, `irregular` lines of
+    /// `lemma<TAB>form form …`. Malformed lines are skipped; an unreadable
+    /// FST gives a lexicon without words.
+    pub fn new(header: &'static str, fst: &'static [u8], irregular: &'static str) -> Lexicon {
         let mut class_bits: HashMap<&str, u128> = HashMap::new();
         let mut bit_for = |class: &'static str| -> u128 {
             let next = class_bits.len();
@@ -179,10 +188,15 @@ impl Lexicon {
                 .entry(class)
                 .or_insert_with(|| if next < 128 { 1u128 << next } else { 0 })
         };
-        let mut lexicon = Lexicon::default();
-        lexicon.words.reserve(text.len() / 16);
-        let mut profiles: Vec<Entry> = Vec::new();
-        for line in text.lines() {
+        let words = Fst::new(fst).ok().map(Map::from);
+        let mut lexicon = Lexicon {
+            words,
+            profiles: Vec::new(),
+            rules_by_suffix: FastMap::default(),
+            max_suffix_chars: 0,
+            irregular: FastMap::default(),
+        };
+        for line in header.lines() {
             let mut fields = line.split('\t');
             match fields.next() {
                 Some("R") => {
@@ -220,32 +234,72 @@ impl Lexicon {
                         entry.classes |= bit_for(class);
                     }
                     // Profiles are numbered in order from 0.
-                    profiles.push(entry);
-                }
-                Some(word) if !word.starts_with('#') => {
-                    let Some(entry) = fields
-                        .next()
-                        .and_then(|id| id.parse::<usize>().ok())
-                        .and_then(|id| profiles.get(id))
-                    else {
-                        continue;
-                    };
-                    lexicon.words.insert(word, *entry);
+                    lexicon.profiles.push(entry);
                 }
                 _ => {}
+            }
+        }
+        for line in irregular.lines() {
+            let line = line.split('#').next().unwrap_or_default();
+            let mut fields = line.split('\t');
+            let (Some(lemma), Some(forms)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let lemma = lemma.trim();
+            if lemma.is_empty() {
+                continue;
+            }
+            for form in forms.split_whitespace() {
+                lexicon.irregular.entry(form).or_default().push(lemma);
             }
         }
         lexicon
     }
 
+    /// Every dictionary word that begins at byte `start` of `word`, as
+    /// (end byte, entry) in order, found in one walk down the FST.
+    fn words_starting_at(&self, word: &str, start: usize, out: &mut Vec<(usize, Entry)>) {
+        out.clear();
+        let (Some(map), Some(rest)) = (&self.words, word.as_bytes().get(start..)) else {
+            return;
+        };
+        let fst = map.as_fst();
+        let mut node = fst.root();
+        let mut output = Output::zero();
+        for (k, &byte) in rest.iter().enumerate() {
+            let Some(i) = node.find_input(byte) else {
+                return;
+            };
+            let transition = node.transition(i);
+            output = output.cat(transition.out);
+            node = fst.node(transition.addr);
+            let end = start + k + 1;
+            if node.is_final() && word.is_char_boundary(end) {
+                let id = output.cat(node.final_output()).value();
+                if let Some(entry) = usize::try_from(id)
+                    .ok()
+                    .and_then(|id| self.profiles.get(id))
+                {
+                    out.push((end, *entry));
+                }
+            }
+        }
+    }
+
+    /// The entry of a word in its dictionary form, if the dictionary has it.
+    fn entry(&self, word: &str) -> Option<Entry> {
+        let id = self.words.as_ref()?.get(word)?;
+        self.profiles.get(usize::try_from(id).ok()?).copied()
+    }
+
     /// Number of words in the lexicon.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.words.as_ref().map_or(0, Map::len)
     }
 
     /// Whether the lexicon is empty.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.len() == 0
     }
 
     /// Whether `form` (lower case) is a word that may end a compound: a
@@ -270,10 +324,17 @@ impl Lexicon {
     /// The longest dictionary form of `form` whose entry has one of `codes`:
     /// the form itself, or the form with an inflection suffix undone.
     fn lemma(&self, form: &str, codes: u8) -> Option<String> {
-        if self.words.get(form).is_some_and(|e| e.codes & codes != 0) {
+        if self.entry(form).is_some_and(|e| e.codes & codes != 0) {
             return Some(form.to_string());
         }
-        let mut best: Option<String> = None;
+        let mut all = Vec::new();
+        self.undo_suffixes(form, &mut all);
+        all.into_iter().max_by_key(String::len)
+    }
+
+    /// Every dictionary word that `form` is an inflection of by one suffix
+    /// rule, pushed to `out`.
+    fn undo_suffixes(&self, form: &str, out: &mut Vec<String>) {
         let mut base = String::new();
         for (k, (split, _)) in form.char_indices().rev().enumerate() {
             if k >= self.max_suffix_chars || split == 0 {
@@ -287,7 +348,7 @@ impl Lexicon {
                 base.clear();
                 base.push_str(stem);
                 base.push_str(rule.strip);
-                let Some(entry) = self.words.get(base.as_str()) else {
+                let Some(entry) = self.entry(base.as_str()) else {
                     continue;
                 };
                 // The rules kept in the lexicon all make forms that are words
@@ -295,13 +356,117 @@ impl Lexicon {
                 // (consonant doubling: "process" + "en").
                 if entry.classes & rule.class_bit != 0
                     && rule.condition_matches(&base)
-                    && best.as_ref().is_none_or(|b| b.len() < base.len())
+                    && !out.contains(&base)
                 {
-                    best = Some(base.clone());
+                    out.push(base.clone());
                 }
             }
         }
-        best
+    }
+
+    /// Every dictionary form (lemma) of a lower-case word, longest first:
+    /// the word itself when the dictionary has it, each word it inflects by
+    /// a suffix rule ("plejecentre" → "plejecenter", "lærerne" → "lærer"),
+    /// the irregular table ("børnene" → "børn" → "barn"), and for a
+    /// compound the dictionary does not know, its leading parts as written
+    /// with each lemma of its head ("velfærdsborgersamlingen" →
+    /// "velfærdsborgersamling"). A word nobody knows is its own lemma.
+    pub fn lemmas(&self, form: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.known_lemmas(form, &mut out);
+        if out.is_empty() {
+            if let Some(head) = self.split(form).and_then(|mut parts| parts.pop()) {
+                if let Some(prefix) = form.get(..head.start) {
+                    let mut heads = Vec::new();
+                    self.known_lemmas(&head.text, &mut heads);
+                    out.extend(heads.iter().map(|h| format!("{prefix}{h}")));
+                }
+            }
+        }
+        if out.is_empty() {
+            out.push(form.to_string());
+        }
+        out.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        out
+    }
+
+    /// The one lemma a query word is looked up by: the irregular table's
+    /// first, then the word itself when the dictionary has it, then its
+    /// longest lemma; always one of [`Lexicon::lemmas`].
+    pub fn query_lemma(&self, form: &str) -> String {
+        if let Some(first) = self.irregular.get(form).and_then(|l| l.first()) {
+            return (*first).to_string();
+        }
+        let all = self.lemmas(form);
+        if all.iter().any(|l| l == form) {
+            return form.to_string();
+        }
+        // The irregular table's lemma of a listed plural wins ("børnene" →
+        // "barn", not "børn").
+        all.iter()
+            .find_map(|l| self.irregular.get(l.as_str()).and_then(|v| v.first()))
+            .map(|l| (*l).to_string())
+            .or_else(|| all.into_iter().next())
+            .unwrap_or_else(|| form.to_string())
+    }
+
+    /// The lemmas the dictionary and the irregular table give for `form`.
+    fn known_lemmas(&self, form: &str, out: &mut Vec<String>) {
+        if self
+            .entry(form)
+            .is_some_and(|e| e.codes & (STANDALONE | ENDS_COMPOUND) != 0)
+        {
+            out.push(form.to_string());
+        }
+        self.undo_suffixes(form, out);
+        let mut irregular: Vec<String> = Vec::new();
+        for known in std::iter::once(form).chain(out.iter().map(String::as_str)) {
+            for lemma in self.irregular.get(known).into_iter().flatten() {
+                if !out.iter().any(|l| l == lemma) && !irregular.iter().any(|l| l == lemma) {
+                    irregular.push((*lemma).to_string());
+                }
+            }
+        }
+        out.extend(irregular);
+    }
+
+    /// Everything a compound is indexed under besides itself: its parts
+    /// ([`Lexicon::split`]), the runs of adjacent parts that are shorter
+    /// than the whole ("velfærdsborgersamlingen" → "borgersamlingen",
+    /// "velfærdsborger"), and the same for each part in turn, so that a
+    /// word found inside a longer compound is found however it splits
+    /// itself ("kameraovervågning" → "overvågning" → …). Empty for a word
+    /// that is no compound.
+    pub fn pieces(&self, word: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        self.collect_pieces(word, 0, &mut out);
+        let mut seen = rustc_hash::FxHashSet::default();
+        out.retain(|p| p != word && seen.insert(p.clone()));
+        out
+    }
+
+    fn collect_pieces(&self, word: &str, depth: usize, out: &mut Vec<String>) {
+        if depth >= MAX_PARTS {
+            return;
+        }
+        let Some(parts) = self.split(word) else {
+            return;
+        };
+        out.extend(parts.iter().map(|p| p.text.clone()));
+        let n = parts.len();
+        for i in 0..n {
+            for j in i + 1..n {
+                if i == 0 && j == n - 1 {
+                    continue;
+                }
+                if let Some(lead) = word.get(parts[i].start..parts[j].start) {
+                    out.push(format!("{lead}{}", parts[j].text));
+                }
+            }
+        }
+        for part in &parts {
+            self.collect_pieces(&part.text, depth + 1, out);
+        }
     }
 
     /// If `piece` may begin or continue a compound, the word without its
@@ -310,18 +475,32 @@ impl Lexicon {
     /// it is wins over a shorter one with a linking letter ("fælles", not
     /// "fælle" + -s-).
     pub fn leading_part<'p>(&self, piece: &'p str, min_chars: usize) -> Option<&'p str> {
+        self.leading_part_in(piece, min_chars, false)
+    }
+
+    /// [`Lexicon::leading_part`]; with `whole_word`, also a word of its own
+    /// as written that the dictionary does not mark as a compound's first
+    /// part: used inside a word the dictionary knows whole, which hunspell-da
+    /// lists instead of marking its first part ("ældreområde" is "ældre" +
+    /// "område", though "ældre" carries no compounding flag).
+    fn leading_part_in<'p>(
+        &self,
+        piece: &'p str,
+        min_chars: usize,
+        whole_word: bool,
+    ) -> Option<&'p str> {
         let long_enough = |s: &str| s.chars().count() >= min_chars;
-        if long_enough(piece)
-            && self
-                .words
-                .get(piece)
-                .is_some_and(|e| e.codes & BEGIN_AS_IS != 0)
-        {
+        let begins = if whole_word && piece.chars().count() >= MIN_UNFLAGGED_PART_CHARS {
+            BEGIN_AS_IS | STANDALONE
+        } else {
+            BEGIN_AS_IS
+        };
+        if long_enough(piece) && self.entry(piece).is_some_and(|e| e.codes & begins != 0) {
             return Some(piece);
         }
         for (link, code) in [("s", BEGIN_WITH_S), ("e", BEGIN_WITH_E)] {
             if let Some(stem) = piece.strip_suffix(link) {
-                if long_enough(stem) && self.words.get(stem).is_some_and(|e| e.codes & code != 0) {
+                if long_enough(stem) && self.entry(stem).is_some_and(|e| e.codes & code != 0) {
                     return Some(stem);
                 }
             }
@@ -341,6 +520,28 @@ impl Lexicon {
     /// (in its dictionary form) only when every part has at least
     /// [`MIN_PART_CHARS_KNOWN_WORD`] characters.
     pub fn split(&self, word: &str) -> Option<Vec<Part>> {
+        // The compound, lemma and explain steps all ask for the same words:
+        // remember the answers per thread (bounded, emptied when full).
+        thread_local! {
+            static SPLITS: std::cell::RefCell<FastMap<String, Option<Vec<Part>>>> =
+                std::cell::RefCell::new(FastMap::default());
+        }
+        let cached = SPLITS.with(|c| c.borrow().get(word).cloned());
+        if let Some(parts) = cached {
+            return parts;
+        }
+        let parts = self.split_uncached(word);
+        SPLITS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= SPLIT_CACHE_CAPACITY {
+                c.clear();
+            }
+            c.insert(word.to_string(), parts.clone());
+        });
+        parts
+    }
+
+    fn split_uncached(&self, word: &str) -> Option<Vec<Part>> {
         let chars = word.chars().count();
         if !(2 * MIN_PART_CHARS..=MAX_SPLIT_CHARS).contains(&chars)
             || !word.chars().all(char::is_alphabetic)
@@ -354,12 +555,12 @@ impl Lexicon {
             } else {
                 MIN_PART_CHARS_KNOWN_WORD
             };
-            return self.split_form(word, min_part);
+            return self.split_form(word, min_part, false);
         };
         // A known word is split in its dictionary form, so that the split
         // cannot cut into an inflection ending ("politikerne" is
         // "politiker" + "ne": no "politi" + "kerne").
-        let mut parts = self.split_form(&lemma, MIN_PART_CHARS_KNOWN_WORD)?;
+        let mut parts = self.split_form(&lemma, MIN_PART_CHARS_KNOWN_WORD, true)?;
         let shared = word
             .char_indices()
             .zip(lemma.chars())
@@ -375,7 +576,7 @@ impl Lexicon {
         Some(parts)
     }
 
-    fn split_form(&self, word: &str, min_part: usize) -> Option<Vec<Part>> {
+    fn split_form(&self, word: &str, min_part: usize, known: bool) -> Option<Vec<Part>> {
         let bounds: Vec<usize> = word
             .char_indices()
             .map(|(i, _)| i)
@@ -385,19 +586,51 @@ impl Lexicon {
         // best[i]: (parts, shortest part, previous boundary) covering word[..bounds[i]].
         let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
         best[0] = Some((0, usize::MAX, 0));
-        for i in min_part..n {
-            for j in 0..=i.saturating_sub(min_part) {
-                let Some((parts, shortest, _)) = best[j] else {
-                    continue;
-                };
-                if parts + 1 >= MAX_PARTS {
-                    continue;
+        // entry_at[end]: the entry of word[bounds[j]..end], for the current j.
+        let mut entry_at: Vec<Option<Entry>> = vec![None; word.len() + 1];
+        let mut found: Vec<(usize, Entry)> = Vec::new();
+        let bytes = word.as_bytes();
+        for j in 0..n {
+            let Some((parts, shortest, _)) = best[j] else {
+                continue;
+            };
+            if parts + 1 >= MAX_PARTS {
+                continue;
+            }
+            // One walk down the FST finds every word starting here.
+            for &(end, _) in &found {
+                entry_at[end] = None;
+            }
+            self.words_starting_at(word, bounds[j], &mut found);
+            let Some(&(last_end, _)) = found.last() else {
+                continue;
+            };
+            for &(end, entry) in &found {
+                entry_at[end] = Some(entry);
+            }
+            for i in j + min_part..n {
+                let end = bounds[i];
+                if end > last_end + 1 {
+                    break;
                 }
-                let piece = &word[bounds[j]..bounds[i]];
-                let Some(stem) = self.leading_part(piece, min_part) else {
+                let chars = i - j;
+                let begins = if known && chars >= MIN_UNFLAGGED_PART_CHARS {
+                    BEGIN_AS_IS | STANDALONE
+                } else {
+                    BEGIN_AS_IS
+                };
+                let linked = |link: u8, code: u8| {
+                    chars > min_part
+                        && bytes[end - 1] == link
+                        && entry_at[end - 1].is_some_and(|e| e.codes & code != 0)
+                };
+                let stem_chars = if entry_at[end].is_some_and(|e| e.codes & begins != 0) {
+                    chars
+                } else if linked(b's', BEGIN_WITH_S) || linked(b'e', BEGIN_WITH_E) {
+                    chars - 1
+                } else {
                     continue;
                 };
-                let stem_chars = stem.chars().count();
                 let candidate = (parts + 1, shortest.min(stem_chars), j);
                 if better(candidate, best[i]) {
                     best[i] = Some(candidate);
@@ -440,7 +673,7 @@ impl Lexicon {
         while i > 0 {
             let (_, _, j) = best[i]?;
             let piece = &word[bounds[j]..bounds[i]];
-            let stem = self.leading_part(piece, min_part)?;
+            let stem = self.leading_part_in(piece, min_part, known)?;
             parts.push(Part {
                 text: stem.to_string(),
                 start: bounds[j],

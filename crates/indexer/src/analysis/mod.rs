@@ -3,12 +3,24 @@
 //! Each filter lives in its own module and is composed with tantivy's
 //! `TextAnalyzer::builder`, as tantivy composes its own analyzers:
 //!
-//! | analyzer            | chain                                                                                   |
+//! | analyzer            | chain (index side)                                                                      |
 //! |---------------------|-----------------------------------------------------------------------------------------|
 //! | [`EXACT`]           | words (NFC) → drop > 100 bytes → lower case → æøå normalisation                         |
-//! | [`STEMMED`]         | words (NFC) → drop > 100 bytes → lower case → elided compounds → compound parts → stop words → æøå normalisation → Snowball stem |
-//! | [`PERSON`]          | words (NFC) → drop > 100 bytes → lower case → æøå normalisation → accent folding        |
+//! | [`STEMMED`]         | words, hyphenated ones also joined → drop > 100 bytes → lower case → elided compounds → compound pieces → stop words → æøå normalisation → Snowball stem |
+//! | [`LEMMA`]           | as [`STEMMED`] up to the stop words → every lemma (hunspell-da, irregular table) → æøå normalisation |
+//! | [`FOLDED`]          | as [`EXACT`] → ASCII folding (æ/ä→a, ø/ö→o, å→a, é→e): the low-weight fallback         |
+//! | [`PERSON`]          | words (NFC) → drop > 100 bytes → lower case → æøå normalisation → ASCII folding         |
 //! | [`KEY`]             | whole value → lower case (municipality, body, … filters)                                |
+//!
+//! Queries are analysed by [`query_tokenizers`], which differ on purpose:
+//! one token per query word, so that a word is matched in each field by
+//! one term and the fields are alternatives (exact OR lemma OR stem OR
+//! folded). The index side puts every piece and lemma of a word at its
+//! position, so that the one query term finds it: "pulje" (lemma "pulje")
+//! finds "Landskabspuljen" (indexed also as "landskab", "pulje").
+//! A hyphenated query word is looked up joined ("halvårs-status" →
+//! "halvårsstatus"), and the ASCII fallback field is asked only for plain
+//! ASCII words that are no Danish word ("hjemloshed", never "mode").
 //!
 //! Compounds are split before the æøå normalisation because the dictionary
 //! is in standard spelling ("boenhed" must not become "bønhed" before it is
@@ -17,7 +29,9 @@
 
 pub mod compound;
 pub mod elision;
+pub mod expand;
 pub mod fold;
+pub mod lemma;
 pub mod lexicon;
 pub mod normalise;
 pub mod stemmer;
@@ -30,14 +44,19 @@ use tantivy::tokenizer::{
 use self::compound::CompoundSplitter;
 use self::elision::ElidedCompounds;
 use self::fold::AccentFolder;
+use self::lemma::{AsciiFallback, Lemmatizer, QueryLemmatizer};
 use self::normalise::ScandinavianNormaliser;
 use self::stemmer::DanishStemmer;
-use self::tokenizer::DanishTokenizer;
+use self::tokenizer::{DanishTokenizer, Hyphens};
 
 /// Name of the exact analyzer: normalised words, no stemming, no stop words.
 pub const EXACT: &str = "da_exact";
 /// Name of the stemmed analyzer: stop words out, compounds split, stemmed.
 pub const STEMMED: &str = "da_stemmed";
+/// Name of the lemma analyzer: stop words out, compounds split, lemmas.
+pub const LEMMA: &str = "da_lemma";
+/// Name of the ASCII-folded fallback analyzer.
+pub const FOLDED: &str = "da_folded";
 /// Name of the person-name analyzer: case- and accent-insensitive.
 pub const PERSON: &str = "da_person";
 /// Name of the key analyzer for filter fields: the whole value, lower case.
@@ -60,28 +79,89 @@ pub fn exact_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Stemmed words and compound parts, stop words removed.
+fn danish_stop_words() -> StopWordFilter {
+    StopWordFilter::new(tantivy::tokenizer::Language::Danish)
+        .unwrap_or_else(|| StopWordFilter::remove(Vec::new()))
+}
+
+/// Stemmed words and compound pieces, stop words removed.
 pub fn stemmed_analyzer() -> TextAnalyzer {
-    let stop_words = StopWordFilter::new(tantivy::tokenizer::Language::Danish)
-        .unwrap_or_else(|| StopWordFilter::remove(Vec::new()));
-    TextAnalyzer::builder(DanishTokenizer::default())
+    TextAnalyzer::builder(DanishTokenizer::with_hyphens(Hyphens::JoinAndSplit))
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(ElidedCompounds::danish())
         .filter(CompoundSplitter::danish())
-        .filter(stop_words)
+        .filter(danish_stop_words())
         .filter(ScandinavianNormaliser)
         .filter(DanishStemmer::default())
         .build()
 }
 
-/// Person names: lower case, æøå normalised, accents folded ("René" = "rene").
+/// Lemmas of words and of compound pieces, stop words removed.
+pub fn lemma_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(DanishTokenizer::with_hyphens(Hyphens::JoinAndSplit))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(ElidedCompounds::danish())
+        .filter(CompoundSplitter::danish())
+        .filter(danish_stop_words())
+        .filter(Lemmatizer::danish())
+        .filter(ScandinavianNormaliser)
+        .build()
+}
+
+/// Exact words folded to ASCII, for the fallback field.
+pub fn folded_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(DanishTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(ScandinavianNormaliser)
+        .filter(AccentFolder::ascii())
+        .build()
+}
+
+/// Query side of [`STEMMED`]: one stem per query word, hyphenated words
+/// joined, no compound pieces.
+pub fn stemmed_query_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(DanishTokenizer::with_hyphens(Hyphens::Join))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(danish_stop_words())
+        .filter(ScandinavianNormaliser)
+        .filter(DanishStemmer::default())
+        .build()
+}
+
+/// Query side of [`LEMMA`]: one lemma per query word, hyphenated words joined.
+pub fn lemma_query_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(DanishTokenizer::with_hyphens(Hyphens::Join))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(danish_stop_words())
+        .filter(QueryLemmatizer::danish())
+        .filter(ScandinavianNormaliser)
+        .build()
+}
+
+/// Query side of [`FOLDED`]: only plain-ASCII words that are no Danish word.
+pub fn folded_query_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(DanishTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFallback::danish())
+        .filter(ScandinavianNormaliser)
+        .filter(AccentFolder::ascii())
+        .build()
+}
+
+/// Person names: lower case, æøå normalised, folded to ASCII ("René" =
+/// "rene", "Høyer" = "hoyer").
 pub fn person_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(DanishTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(ScandinavianNormaliser)
-        .filter(AccentFolder)
+        .filter(AccentFolder::ascii())
         .build()
 }
 
@@ -93,13 +173,29 @@ pub fn key_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Registers the four analyzers under [`EXACT`], [`STEMMED`], [`PERSON`]
-/// and [`KEY`].
+/// Registers the index-side analyzers under [`EXACT`], [`STEMMED`],
+/// [`LEMMA`], [`FOLDED`], [`PERSON`] and [`KEY`].
 pub fn register(manager: &TokenizerManager) {
     manager.register(EXACT, exact_analyzer());
     manager.register(STEMMED, stemmed_analyzer());
+    manager.register(LEMMA, lemma_analyzer());
+    manager.register(FOLDED, folded_analyzer());
     manager.register(PERSON, person_analyzer());
     manager.register(KEY, key_analyzer());
+}
+
+/// The analyzers a query is parsed with, under the same names as the index
+/// side: [`EXACT`], [`PERSON`] and [`KEY`] as indexed, [`STEMMED`],
+/// [`LEMMA`] and [`FOLDED`] in their query forms.
+pub fn query_tokenizers() -> TokenizerManager {
+    let manager = TokenizerManager::default();
+    manager.register(EXACT, exact_analyzer());
+    manager.register(STEMMED, stemmed_query_analyzer());
+    manager.register(LEMMA, lemma_query_analyzer());
+    manager.register(FOLDED, folded_query_analyzer());
+    manager.register(PERSON, person_analyzer());
+    manager.register(KEY, key_analyzer());
+    manager
 }
 
 /// The tokens an analyzer gives for a text, for tests and debugging.
@@ -178,6 +274,11 @@ mod tests {
             for mut analyzer in [
                 exact_analyzer(),
                 stemmed_analyzer(),
+                lemma_analyzer(),
+                folded_analyzer(),
+                stemmed_query_analyzer(),
+                lemma_query_analyzer(),
+                folded_query_analyzer(),
                 person_analyzer(),
                 key_analyzer(),
             ] {
