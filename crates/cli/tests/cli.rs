@@ -120,7 +120,8 @@ fn search_json_and_exit_codes() {
     let index = shared_index();
     let o = run(referat(index).args(["search", "frikort", "--json"]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let hits: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("a JSON array");
+    let page: Value = serde_json::from_str(&stdout(&o)).expect("a JSON object");
+    let hits: Vec<Value> = serde_json::from_value(page["hits"].clone()).expect("an array of hits");
     assert!(!hits.is_empty());
     for h in &hits {
         assert!(h["doc_id"].as_str().is_some_and(|s| s.len() == 16));

@@ -44,6 +44,12 @@ fn persons_json(index: &Path, extra: &[&str]) -> Vec<Value> {
     v.as_array().expect("an array").clone()
 }
 
+/// The hits of `search --json` (one object: total, offset, returned, hits).
+fn hits_of(o: &std::process::Output) -> Vec<Value> {
+    let page: Value = serde_json::from_str(&stdout(o)).expect("a JSON object");
+    serde_json::from_value(page["hits"].clone()).expect("JSON hits")
+}
+
 fn validator() -> jsonschema::Validator {
     let text = include_str!("../../people/persons.schema.json");
     let schema: Value = serde_json::from_str(text).expect("schema JSON");
@@ -128,7 +134,7 @@ fn search_for_the_full_name_finds_the_minutes_that_say_rene() {
         "100",
     ]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let hits: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let hits: Vec<Value> = hits_of(&o);
     let dates: BTreeSet<&str> = hits.iter().filter_map(|h| h["date"].as_str()).collect();
     assert!(dates.contains("2021-10-14"), "{dates:?}");
     assert!(dates.contains("2019-04-01"), "{dates:?}");
@@ -141,7 +147,7 @@ fn search_for_the_full_name_finds_the_minutes_that_say_rene() {
         "--limit",
         "2",
     ]));
-    let page: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let page: Vec<Value> = hits_of(&o);
     assert_eq!(page.len(), 2.min(hits.len()));
 }
 
@@ -215,7 +221,7 @@ fn person_search_pages_and_totals_agree_and_survive_the_cache() {
     };
     let o = search(&["--json", "--limit", "100"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let all: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let all: Vec<Value> = hits_of(&o);
     assert!(all.len() >= 2, "{all:?}");
     assert!(
         index.path().join("persons-cache-names.jsonl").is_file(),
@@ -230,9 +236,9 @@ fn person_search_pages_and_totals_agree_and_survive_the_cache() {
     );
     // Page two starts where page one ended; the cached run agrees.
     let o = search(&["--json", "--limit", "1", "--offset", "1"]);
-    let page: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let page: Vec<Value> = hits_of(&o);
     assert_eq!(page.first(), all.get(1));
     let o = search(&["--json", "--limit", "100"]);
-    let again: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let again: Vec<Value> = hits_of(&o);
     assert_eq!(again, all);
 }

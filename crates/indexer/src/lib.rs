@@ -45,6 +45,7 @@ mod query;
 pub mod schema;
 mod search;
 mod stats;
+pub mod values;
 mod writer;
 
 pub use error::IndexError;
@@ -52,5 +53,6 @@ pub use index::{Index, Records};
 pub use query::{PersonVariants, Query, Sort, EXACT_BOOST};
 pub use referat_schema::SectionKind;
 pub use search::{Hit, SearchResults, Snippet, SNIPPET_CHARS};
-pub use stats::{Stats, UNKNOWN};
+pub use stats::{Incomplete, Stats, UNKNOWN};
+pub use values::Facet;
 pub use writer::{PersonAliases, Upsert, Writer};
