@@ -148,7 +148,20 @@ pub struct IngestArgs {
     pub limits: LimitArgs,
 }
 
-/// Filters shared by `search` and `export`.
+/// The query words of `search`, `export` and `stats`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct QueryWords {
+    /// Words, "phrases", AND / OR / -word (excluded); all words must match
+    /// by default.
+    #[arg(value_name = "QUERY")]
+    pub words: Vec<String>,
+    /// Excluded words: a `-word` in the query becomes `--not word` before
+    /// clap sees it (see `main::excluded_words`).
+    #[arg(long = "not", value_name = "WORD", hide = true)]
+    pub not: Vec<String>,
+}
+
+/// Filters shared by `search`, `export` and `stats`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct Filters {
     /// Documents where this person attended, was absent, took the minutes,
@@ -184,14 +197,8 @@ pub struct Filters {
 /// `referat search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words, "phrases", AND / OR / -word (excluded); all words must match
-    /// by default.
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-    /// Excluded words: a `-word` in the query becomes `--not word` before
-    /// clap sees it (see `main::excluded_words`).
-    #[arg(long = "not", value_name = "WORD", hide = true)]
-    pub not: Vec<String>,
+    #[command(flatten)]
+    pub query: QueryWords,
     #[command(flatten)]
     pub filters: Filters,
     /// Order of results.
@@ -231,13 +238,8 @@ pub struct ShowArgs {
 /// `referat export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Only records matching this query (as `search` takes it).
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-    /// Excluded words: a `-word` in the query becomes `--not word` before
-    /// clap sees it (see `main::excluded_words`).
-    #[arg(long = "not", value_name = "WORD", hide = true)]
-    pub not: Vec<String>,
+    #[command(flatten)]
+    pub query: QueryWords,
     /// Output format: records (jsonl, json) or one row per item (csv).
     #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
     pub format: ExportFormat,
@@ -248,13 +250,8 @@ pub struct ExportArgs {
 /// `referat stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Only records matching this query (as `search` takes it).
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-    /// Excluded words: a `-word` in the query becomes `--not word` before
-    /// clap sees it (see `main::excluded_words`).
-    #[arg(long = "not", value_name = "WORD", hide = true)]
-    pub not: Vec<String>,
+    #[command(flatten)]
+    pub query: QueryWords,
     #[command(flatten)]
     pub filters: Filters,
     /// As JSON.

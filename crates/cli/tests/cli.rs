@@ -28,16 +28,8 @@ fn assert_valid(record: &Value) {
     assert!(errors.is_empty(), "record fails the schema: {errors:?}");
 }
 
-/// One index of the whole corpus, shared by the read-only tests.
 fn shared_index() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let o = run(referat(dir.path()).arg("ingest").arg(corpus()));
-        assert!(o.status.success(), "ingest failed: {}", stderr(&o));
-        dir
-    })
-    .path()
+    common::corpus_index()
 }
 
 #[test]

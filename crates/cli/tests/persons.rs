@@ -5,21 +5,12 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::OnceLock;
 
-use common::{corpus, referat, run, stderr, stdout};
+use common::{referat, run, stderr, stdout};
 use serde_json::Value;
 
-/// One index of the whole corpus, shared by the tests that only read it.
 fn shared_index() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let o = run(referat(dir.path()).arg("ingest").arg(corpus()));
-        assert!(o.status.success(), "ingest failed: {}", stderr(&o));
-        dir
-    })
-    .path()
+    common::corpus_index()
 }
 
 /// A copy of the shared index, for tests that put an aliases file beside it.

@@ -6,21 +6,12 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Output;
-use std::sync::OnceLock;
 
 use common::{corpus, referat, repo, run, stderr, stdout};
 use serde_json::Value;
 
-/// One index of the whole corpus, shared by the tests that only read it.
 fn shared_index() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let o = run(referat(dir.path()).arg("ingest").arg(corpus()));
-        assert!(o.status.success(), "ingest failed: {}", stderr(&o));
-        dir
-    })
-    .path()
+    common::corpus_index()
 }
 
 fn search(args: &[&str]) -> Output {
@@ -167,7 +158,7 @@ fn a_section_filter_always_applies() {
     assert_eq!(items_with_decisions(&with_decisions), decided);
     assert!(with_decisions
         .iter()
-        .all(|r| items_with_decisions(&[r.clone()]) > 0));
+        .all(|r| items_with_decisions(std::slice::from_ref(r)) > 0));
 }
 
 /// Point 4: export gives the resolved person beside each name as written,

@@ -17,6 +17,10 @@ use crate::query::{self, Query, Scope};
 use crate::schema::{self, Fields, KIND_DOC};
 use crate::{analysis, IndexError};
 
+/// A query for document entries, and the `doc_key`s they must have (if
+/// restricted; see `Index::documents_query`).
+pub(crate) type DocumentsQuery = (Box<dyn tantivy::query::Query>, Option<HashSet<u64>>);
+
 /// A referat index: a tantivy index in a directory, with the Danish analyzers
 /// registered and a reader that sees the last commit.
 pub struct Index {
@@ -131,6 +135,45 @@ impl Index {
         Ok(matches.first().map(|m| m.address))
     }
 
+    /// The query for the document entries `filter` selects, and with a
+    /// `section`, the `doc_key`s they must have: those of the records with
+    /// an item that has such a section (matching the topic there, if any).
+    pub(crate) fn documents_query(
+        &self,
+        searcher: &Searcher,
+        filter: &Query,
+    ) -> Result<DocumentsQuery, IndexError> {
+        if filter.section.is_none() {
+            let query = query::build(
+                &self.inner,
+                searcher,
+                &self.fields,
+                filter,
+                Scope::Documents,
+            )?;
+            return Ok((query, None));
+        }
+        let items = query::build(&self.inner, searcher, &self.fields, filter, Scope::Items)?;
+        let keys: HashSet<u64> = searcher
+            .search(&*items, &AllMatches { scoring: false })?
+            .iter()
+            .map(|m| m.doc_key)
+            .collect();
+        let documents = Query {
+            text: None,
+            section: None,
+            ..filter.clone()
+        };
+        let query = query::build(
+            &self.inner,
+            searcher,
+            &self.fields,
+            &documents,
+            Scope::Documents,
+        )?;
+        Ok((query, Some(keys)))
+    }
+
     /// The ids of the records whose id starts with `prefix` (hex digits),
     /// at most `max` of them, sorted.
     pub fn ids_with_prefix(&self, prefix: &str, max: usize) -> Result<Vec<String>, IndexError> {
@@ -180,38 +223,11 @@ impl Index {
     /// topic text, matches it there).
     pub fn records(&self, filter: &Query) -> Result<Records, IndexError> {
         let searcher = self.searcher();
-        let mut matches = if filter.section.is_some() {
-            let items = query::build(&self.inner, &searcher, &self.fields, filter, Scope::Items)?;
-            let keys: HashSet<u64> = searcher
-                .search(&*items, &AllMatches { scoring: false })?
-                .iter()
-                .map(|m| m.doc_key)
-                .collect();
-            let documents = Query {
-                text: None,
-                section: None,
-                ..filter.clone()
-            };
-            let query = query::build(
-                &self.inner,
-                &searcher,
-                &self.fields,
-                &documents,
-                Scope::Documents,
-            )?;
-            let mut matches = searcher.search(&*query, &AllMatches { scoring: false })?;
+        let (query, only) = self.documents_query(&searcher, filter)?;
+        let mut matches = searcher.search(&*query, &AllMatches { scoring: false })?;
+        if let Some(keys) = only {
             matches.retain(|m| keys.contains(&m.doc_key));
-            matches
-        } else {
-            let query = query::build(
-                &self.inner,
-                &searcher,
-                &self.fields,
-                filter,
-                Scope::Documents,
-            )?;
-            searcher.search(&*query, &AllMatches { scoring: false })?
-        };
+        }
         matches.sort_by_key(|m| (m.date.is_none(), m.date, m.address));
         Ok(Records {
             searcher,

@@ -10,7 +10,6 @@ use tantivy::query::{Query as _, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
-use crate::collect::AllMatches;
 use crate::index::Index;
 use crate::query::{self, Query, Scope};
 use crate::schema::{KIND_DOC, KIND_ITEM};
@@ -230,35 +229,7 @@ impl Index {
         let searcher = self.searcher();
         let items_query = query::build(&self.inner, &searcher, &self.fields, filter, Scope::Items)?;
         let items = searcher.search(&*items_query, &Count)?;
-        let (documents, only) = if filter.section.is_some() {
-            let keys: HashSet<u64> = searcher
-                .search(&*items_query, &AllMatches { scoring: false })?
-                .iter()
-                .map(|m| m.doc_key)
-                .collect();
-            let plain = Query {
-                text: None,
-                section: None,
-                ..filter.clone()
-            };
-            let q = query::build(
-                &self.inner,
-                &searcher,
-                &self.fields,
-                &plain,
-                Scope::Documents,
-            )?;
-            (q, Some(keys))
-        } else {
-            let q = query::build(
-                &self.inner,
-                &searcher,
-                &self.fields,
-                filter,
-                Scope::Documents,
-            )?;
-            (q, None)
-        };
+        let (documents, only) = self.documents_query(&searcher, filter)?;
         let counts = searcher.search(
             &*documents,
             &StatsCollector {

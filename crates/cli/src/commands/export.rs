@@ -13,7 +13,7 @@ use crate::output::{self, exit};
 /// Stream the records matching the query and filters to stdout, one at a
 /// time. Exit code 1 (said on stderr) when none matches.
 pub fn run(index_dir: &Path, args: &ExportArgs) -> Result<i32, CliError> {
-    let query = query_from(&args.query, &args.not, &args.filters)?;
+    let query = query_from(&args.query, &args.filters)?;
     // --person means the resolved person: the documents of all its spellings.
     let records = Archive::open(index_dir)?.export(&query)?;
     let mut written = 0usize;

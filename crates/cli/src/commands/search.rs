@@ -6,12 +6,12 @@ use std::path::Path;
 
 use referat_archive::{Archive, Hit, Query, Sort};
 
-use crate::args::{Filters, SearchArgs, SortArg};
+use crate::args::{Filters, QueryWords, SearchArgs, SortArg};
 use crate::error::CliError;
 use crate::output::{self, exit};
 
 /// Build the library's query from the command line's words and filters.
-pub fn query_from(words: &[String], not: &[String], filters: &Filters) -> Result<Query, CliError> {
+pub fn query_from(words: &QueryWords, filters: &Filters) -> Result<Query, CliError> {
     for (flag, date) in [("--from", &filters.from), ("--to", &filters.to)] {
         if let Some(d) = date {
             if referat_archive::date::IsoDate::parse(d).is_none() {
@@ -28,8 +28,8 @@ pub fn query_from(words: &[String], not: &[String], filters: &Filters) -> Result
             )));
         }
     }
-    let mut text = words.join(" ");
-    for word in not {
+    let mut text = words.words.join(" ");
+    for word in &words.not {
         let word = word.trim_matches('"');
         if word.contains(char::is_whitespace) {
             text.push_str(&format!(" -\"{word}\""));
@@ -56,7 +56,7 @@ pub fn query_from(words: &[String], not: &[String], filters: &Filters) -> Result
 /// Search the index and print the hits. Exit code 0 when something was
 /// found, 1 when nothing was (said on stderr).
 pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
-    let mut query = query_from(&args.query, &args.not, &args.filters)?;
+    let mut query = query_from(&args.query, &args.filters)?;
     query.sort = match args.sort {
         SortArg::Relevance => Sort::Relevance,
         SortArg::Date => Sort::Date,

@@ -16,7 +16,7 @@ const INCOMPLETE_SHOWN: usize = 20;
 /// Print counts by municipality, body, year, document type and format of
 /// the documents the query and filters select, then a data-quality summary.
 pub fn run(index_dir: &Path, args: &StatsArgs) -> Result<i32, CliError> {
-    let query = query_from(&args.query, &args.not, &args.filters)?;
+    let query = query_from(&args.query, &args.filters)?;
     let stats = Archive::open(index_dir)?.stats(&query)?;
     output::with_stdout(|out| {
         if args.json {
