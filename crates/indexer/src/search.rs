@@ -474,13 +474,13 @@ mod tests {
     fn char_highlights_count_characters_not_bytes() {
         let snippet = Snippet {
             text: "Ældrerådet om skæve boliger".into(),
-            highlights: vec![0..11, 15..21],
+            highlights: vec![0..12, 16..22],
         };
-        assert_eq!(&snippet.text[15..21], "skæve");
+        assert_eq!(&snippet.text[16..22], "skæve");
         assert_eq!(snippet.char_highlights(), [0..10, 14..19]);
         let json = serde_json::to_value(&snippet).unwrap_or_default();
         assert_eq!(json["highlights_chars"][1]["start"], 14);
-        assert_eq!(json["highlights_bytes"][1]["start"], 15);
+        assert_eq!(json["highlights_bytes"][1]["start"], 16);
     }
 
     #[test]
