@@ -23,8 +23,34 @@ pub enum ArchiveError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A filter means none of the values the archive holds.
+    #[error("--{filter} {value:?} matches no {filter} in the index{}", suggest(.nearest))]
+    NoSuchValue {
+        /// The filter: "municipality" or "body".
+        filter: &'static str,
+        /// The value as given.
+        value: String,
+        /// The nearest values that exist.
+        nearest: Vec<String>,
+    },
+    /// A document id prefix names more than one document.
+    #[error("the id {prefix:?} is the start of {} documents' ids: {}", .ids.len(), .ids.join(", "))]
+    AmbiguousId {
+        /// The prefix as given.
+        prefix: String,
+        /// Some of the ids it starts.
+        ids: Vec<String>,
+    },
     /// The query or the options make no sense (e.g. a date range that ends
     /// before it starts).
     #[error("{0}")]
     InvalidQuery(String),
+}
+
+fn suggest(nearest: &[String]) -> String {
+    if nearest.is_empty() {
+        String::new()
+    } else {
+        format!("; nearest: {}", nearest.join(", "))
+    }
 }

@@ -20,11 +20,17 @@ pub const WRITER_HEAP: usize = 128 * 1024 * 1024;
 /// How to ingest.
 #[derive(Clone, Debug, Default)]
 pub struct IngestOptions {
-    /// Also remove documents whose files are gone.
+    /// Also remove the documents whose files are gone from under the paths
+    /// of this run (see [`Archive::prune`]).
     pub prune: bool,
+    /// Change nothing: only say what pruning would remove.
+    pub dry_run: bool,
     /// Per-file limits against hostile input.
     pub limits: Limits,
 }
+
+/// The warning for a PDF that yields no text: its pages are images.
+pub const NO_TEXT_LAYER: &str = "no text layer: needs OCR";
 
 /// A file that could not be indexed.
 #[derive(Clone, Debug, Serialize)]
@@ -44,13 +50,19 @@ pub struct Summary {
     pub replaced: usize,
     /// Files already indexed with the same content.
     pub unchanged: usize,
-    /// Documents removed because their files are gone (with `prune`).
-    pub pruned: usize,
-    /// Files that failed.
+    /// Source paths of the documents removed because their files are gone
+    /// (with `prune`; with `dry_run`, those that would be removed).
+    pub pruned: Vec<String>,
+    /// Files that failed (each error names the file).
     pub failed: Vec<Failure>,
     /// Files indexed with scanned pages left unread (no OCR engine, OCR
     /// off, or out of time): their `source.ocr.missing` lists the pages.
     pub needs_ocr: usize,
+    /// Files in the folders that are not documents, with why.
+    pub skipped: Vec<Failure>,
+    /// Files indexed with a warning a researcher must see (e.g. a scanned
+    /// PDF: [`NO_TEXT_LAYER`]).
+    pub warnings: Vec<Failure>,
 }
 
 /// Told how an ingest goes, file by file, on the calling thread. Every
@@ -68,6 +80,11 @@ pub trait Progress {
     /// A file failed; it is also in the summary's `failed`.
     fn failed(&mut self, failure: &Failure) {
         let _ = failure;
+    }
+    /// A file was indexed with a warning; it is also in the summary's
+    /// `warnings`.
+    fn warned(&mut self, warning: &Failure) {
+        let _ = warning;
     }
     /// The run is over (committed).
     fn finish(&mut self) {}
@@ -104,12 +121,28 @@ impl Archive {
         progress: &mut dyn Progress,
     ) -> Result<Summary, ArchiveError> {
         let paths: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
-        let (files, walk_errors) = walk::files(&paths);
         let mut summary = Summary::default();
-        for e in walk_errors {
-            report(&mut summary, &e.path, e.reason);
+        if options.dry_run {
+            if options.prune {
+                summary.pruned = self.prunable(&paths)?;
+            }
+            return Ok(summary);
         }
+        let walk = walk::walk(&paths);
+        let files = walk.files;
         progress.start(files.len());
+        for e in walk.errors {
+            let failure = report(&mut summary, &e.path, e.reason);
+            progress.failed(&failure);
+        }
+        summary.skipped = walk
+            .skipped
+            .into_iter()
+            .map(|s| Failure {
+                path: s.path.display().to_string(),
+                error: s.reason,
+            })
+            .collect();
         let index = &self.index;
         let limits = &options.limits;
         let mut writer = index.writer(WRITER_HEAP)?;
@@ -139,9 +172,23 @@ impl Archive {
                             Upsert::Replaced => summary.replaced += 1,
                             Upsert::Unchanged => summary.unchanged += 1,
                         }
+                        if record.source.format == referat_schema::Format::Pdf
+                            && record.text.trim().is_empty()
+                        {
+                            let warning = Failure {
+                                path: path.display().to_string(),
+                                error: format!("{}: {NO_TEXT_LAYER}", path.display()),
+                            };
+                            progress.warned(&warning);
+                            summary.warnings.push(warning);
+                        }
                     }
                     Err(e) => {
-                        let failure = report(&mut summary, &path, e.to_string());
+                        let failure = Failure {
+                            path: path.display().to_string(),
+                            error: e.to_string(),
+                        };
+                        summary.failed.push(failure.clone());
                         progress.failed(&failure);
                     }
                 }
@@ -153,11 +200,52 @@ impl Archive {
             }
         }
         if options.prune {
-            summary.pruned = writer.prune(|p| Path::new(p).exists())?;
+            summary.pruned = self.prunable(&paths)?;
+            for path in &summary.pruned {
+                writer.remove(path);
+            }
         }
         writer.commit()?;
         progress.finish();
         Ok(summary)
+    }
+
+    /// Removes the documents whose files are gone from under `roots` (or,
+    /// with `dry_run`, only lists them); returns their source paths. Only
+    /// roots that exist count: a folder that is missing (an unmounted
+    /// drive, a typo) prunes nothing, and documents from elsewhere stay.
+    pub fn prune<P: AsRef<Path>>(
+        &self,
+        roots: &[P],
+        dry_run: bool,
+    ) -> Result<Vec<String>, ArchiveError> {
+        let roots: Vec<PathBuf> = roots.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        let gone = self.prunable(&roots)?;
+        if !dry_run && !gone.is_empty() {
+            let mut writer = self.index.writer(WRITER_HEAP)?;
+            for path in &gone {
+                writer.remove(path);
+            }
+            writer.commit()?;
+        }
+        Ok(gone)
+    }
+
+    /// The indexed source paths under the existing `roots` whose files are
+    /// gone, sorted.
+    fn prunable(&self, roots: &[PathBuf]) -> Result<Vec<String>, ArchiveError> {
+        let roots: Vec<PathBuf> = roots.iter().filter_map(|r| r.canonicalize().ok()).collect();
+        let mut gone: Vec<String> = self
+            .index
+            .source_paths()?
+            .into_iter()
+            .filter(|p| {
+                let path = Path::new(p);
+                roots.iter().any(|r| path.starts_with(r)) && !path.exists()
+            })
+            .collect();
+        gone.sort();
+        Ok(gone)
     }
 }
 
@@ -183,10 +271,11 @@ fn parse_if_changed(
     referat_parser::parse_bytes_with(stored, &bytes, limits).map(Some)
 }
 
-fn report(summary: &mut Summary, path: &Path, error: String) -> Failure {
+/// A path that could not be read at all, named in the error.
+fn report(summary: &mut Summary, path: &Path, reason: String) -> Failure {
     let failure = Failure {
         path: path.display().to_string(),
-        error,
+        error: format!("{}: {reason}", path.display()),
     };
     summary.failed.push(failure.clone());
     failure

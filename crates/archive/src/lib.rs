@@ -41,10 +41,12 @@
 pub mod bench;
 mod error;
 mod export;
+mod filters;
 mod ingest;
 pub mod location;
 mod parallel;
 mod persons;
+mod stats;
 pub mod walk;
 
 use std::path::{Path, PathBuf};
@@ -52,7 +54,7 @@ use std::path::{Path, PathBuf};
 use referat_indexer::Index;
 
 pub use error::ArchiveError;
-pub use export::{csv_rows, Export, CSV_COLUMNS};
+pub use export::{csv_rows, Export, ExportedRecord, ResolvedName, CSV_COLUMNS};
 pub use ingest::{
     Failure, IngestOptions, NoProgress, Progress, Summary, BATCH, COMMIT_EVERY, WRITER_HEAP,
 };
@@ -60,11 +62,12 @@ pub use parallel::{map_files, set_threads, threads};
 pub use persons::{PersonFilter, Persons, CACHE_FILE, NAMES_CACHE_FILE};
 pub use referat_indexer::date;
 pub use referat_indexer::{
-    Hit, PersonRole, Query, SearchResults, SectionKind, Snippet, Sort, Stats,
+    Facet, Hit, Incomplete, PersonRole, Query, SearchResults, SectionKind, Snippet, Sort,
 };
 pub use referat_parser::Limits;
 pub use referat_people::{Resolution, ResolvedPerson};
 pub use referat_schema::{DocType, Record};
+pub use stats::Stats;
 
 /// An archive: the index in a directory, and the caches beside it.
 pub struct Archive {
@@ -106,18 +109,32 @@ impl Archive {
 
     /// Runs a search; a person filter means the resolved person, under
     /// every spelling the archive has of them (see [`Archive::persons`]).
+    /// Municipality and body filters match names as people write them
+    /// ([`Facet`]); one that matches no value in the archive is an error
+    /// ([`ArchiveError::NoSuchValue`], with the nearest values).
     pub fn search(&self, query: &Query) -> Result<SearchResults, ArchiveError> {
+        self.check_filters(query)?;
         self.search_resolved(query)
     }
 
-    /// The record with this id, as it was ingested.
+    /// The record with this id, or with the one id that starts so (a
+    /// unique prefix, as people copy ids); `None` when no id does, an
+    /// [`ArchiveError::AmbiguousId`] when several do.
     pub fn show(&self, id: &str) -> Result<Option<Record>, ArchiveError> {
-        Ok(self.index.get(id)?)
-    }
-
-    /// Counts of documents and items by municipality, body, year, type and
-    /// format.
-    pub fn stats(&self) -> Result<Stats, ArchiveError> {
-        Ok(self.index.stats()?)
+        if let Some(record) = self.index.get(id)? {
+            return Ok(Some(record));
+        }
+        let ids = self.index.ids_with_prefix(id, AMBIGUOUS_SHOWN)?;
+        match ids.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(self.index.get(one)?),
+            _ => Err(ArchiveError::AmbiguousId {
+                prefix: id.to_string(),
+                ids,
+            }),
+        }
     }
 }
+
+/// How many ids an ambiguous prefix error lists.
+const AMBIGUOUS_SHOWN: usize = 5;

@@ -31,12 +31,12 @@ pub enum Command {
     Parse(ParseArgs),
     /// Add files and folders to the index (new and changed files only).
     #[command(
-        after_help = "Examples:\n  referat ingest corpus/\n  referat ingest --prune ~/archive/aarhus\n  referat --index /tmp/idx ingest --report failures.json ~/archive"
+        after_help = "Examples:\n  referat ingest corpus/\n  referat ingest --prune ~/archive/aarhus\n  referat ingest --prune --dry-run ~/archive/aarhus\n  referat --index /tmp/idx ingest --report failures.json ~/archive"
     )]
     Ingest(IngestArgs),
     /// Search the index by topic, person and date.
     #[command(
-        after_help = "Examples:\n  referat search boliger\n  referat search '\"skæve boliger\"' --municipality Gladsaxe\n  referat search --person 'René Meyrowitsch'\n  referat search bolig --from 2019-01-01 --to 2024-12-31 --section beslutning --json"
+        after_help = "Examples:\n  referat search boliger\n  referat search hjemløse OR husløse -corona --from 2019-01-01\n  referat search '\"skæve boliger\"' --municipality Gladsaxe\n  referat search --person 'René Meyrowitsch'\n  referat search bolig --from 2019-01-01 --to 2024-12-31 --section beslutning --json"
     )]
     Search(SearchArgs),
     /// Print one document, or one of its items, in full.
@@ -46,11 +46,13 @@ pub enum Command {
     Show(ShowArgs),
     /// Export the records that match the filters, streaming.
     #[command(
-        after_help = "Examples:\n  referat export > all.jsonl\n  referat export --format csv --municipality Aalborg > aalborg-items.csv\n  referat export --format json --year 2021 | jq length"
+        after_help = "Examples:\n  referat export > all.jsonl\n  referat export hjemløse --section beslutning --format csv > decisions.csv\n  referat export --format csv --municipality Aalborg > aalborg-items.csv\n  referat export --format json --year 2021 | jq length"
     )]
     Export(ExportArgs),
     /// Count the indexed documents by municipality, body, year, type and format.
-    #[command(after_help = "Examples:\n  referat stats\n  referat stats --json | jq .by_year")]
+    #[command(
+        after_help = "Examples:\n  referat stats\n  referat stats --municipality Aarhus --json | jq .missing"
+    )]
     Stats(StatsArgs),
     /// List the people across documents: one person, many spellings.
     #[command(
@@ -137,9 +139,13 @@ pub struct IngestArgs {
     /// Files or folders to index.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Remove documents whose files are gone.
+    /// Remove the documents whose files are gone from under the PATHs given
+    /// (only PATHs that exist count; documents from elsewhere stay).
     #[arg(long)]
     pub prune: bool,
+    /// With --prune: list what would be removed, change nothing.
+    #[arg(long, requires = "prune")]
+    pub dry_run: bool,
     /// Write the failures as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
@@ -150,7 +156,20 @@ pub struct IngestArgs {
     pub limits: LimitArgs,
 }
 
-/// Filters shared by `search` and `export`.
+/// The query words of `search`, `export` and `stats`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct QueryWords {
+    /// Words, "phrases", AND / OR / -word (excluded); all words must match
+    /// by default.
+    #[arg(value_name = "QUERY")]
+    pub words: Vec<String>,
+    /// Excluded words: a `-word` in the query becomes `--not word` before
+    /// clap sees it (see `main::excluded_words`).
+    #[arg(long = "not", value_name = "WORD", hide = true)]
+    pub not: Vec<String>,
+}
+
+/// Filters shared by `search`, `export` and `stats`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct Filters {
     /// Documents where this person attended, was absent, took the minutes,
@@ -169,16 +188,19 @@ pub struct Filters {
     /// Only this year.
     #[arg(long)]
     pub year: Option<i32>,
-    /// Only this municipality.
+    /// Only this municipality, as people write it: Aarhus, Århus, "Aarhus
+    /// Kommune" (case- and accent-insensitive).
     #[arg(long)]
     pub municipality: Option<String>,
-    /// Only this council or committee.
+    /// Only this council or committee, or those whose name (or a word of
+    /// it) starts so: Udsatterådet, udsatteråd, byråd.
     #[arg(long)]
     pub body: Option<String>,
     /// Only this document type.
     #[arg(long, value_enum)]
     pub doc_type: Option<DocTypeArg>,
-    /// Search only this kind of section (e.g. decisions).
+    /// Only items with this kind of section (e.g. decisions), the query
+    /// searched in that section only.
     #[arg(long, value_enum)]
     pub section: Option<SectionArg>,
 }
@@ -186,24 +208,27 @@ pub struct Filters {
 /// `referat search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words, "phrases", AND / OR / -word; all words must match by default.
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
+    #[command(flatten)]
+    pub query: QueryWords,
     #[command(flatten)]
     pub filters: Filters,
     /// Order of results.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
-    /// At most this many results.
+    /// At most this many results (0: all of them).
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+    /// Every result (the same as --limit 0).
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
     /// Skip this many results.
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
-    /// One JSON array of hits.
+    /// One JSON object: {"total", "offset", "returned", "hits": [...]}.
     #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
-    /// One JSON object per hit and line.
+    /// One JSON object per hit and line, then a last line
+    /// {"summary": {"total", "offset", "returned"}}.
     #[arg(long)]
     pub jsonl: bool,
 }
@@ -224,6 +249,8 @@ pub struct ShowArgs {
 /// `referat export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    #[command(flatten)]
+    pub query: QueryWords,
     /// Output format: records (jsonl, json) or one row per item (csv).
     #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
     pub format: ExportFormat,
@@ -234,6 +261,10 @@ pub struct ExportArgs {
 /// `referat stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    #[command(flatten)]
+    pub query: QueryWords,
+    #[command(flatten)]
+    pub filters: Filters,
     /// As JSON.
     #[arg(long)]
     pub json: bool,

@@ -14,8 +14,41 @@ use args::{Cli, Command};
 use output::exit;
 use referat_archive::location;
 
+/// Subcommands whose positional words are a query.
+const QUERY_COMMANDS: [&str; 3] = ["search", "export", "stats"];
+
+/// Rewrites each `-word` after a query command into the hidden `--not
+/// word`, so that the README's `referat search hjemløse OR husløse -corona
+/// --from …` works: to clap a leading hyphen is a flag. `-h`, `-V` and
+/// anything after `--` stay as they are.
+fn excluded_words(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut out = Vec::new();
+    let mut in_query_command = false;
+    let mut after_double_dash = false;
+    for arg in args {
+        let text = arg.to_str().unwrap_or_default();
+        if in_query_command && !after_double_dash {
+            if text == "--" {
+                after_double_dash = true;
+            } else if let Some(word) = text.strip_prefix('-') {
+                let starts_word =
+                    word.chars().next().is_some_and(char::is_alphabetic) || word.starts_with('"');
+                if starts_word && word.chars().count() > 1 {
+                    out.push("--not".into());
+                    out.push(word.into());
+                    continue;
+                }
+            }
+        } else if QUERY_COMMANDS.contains(&text) {
+            in_query_command = true;
+        }
+        out.push(arg);
+    }
+    out
+}
+
 fn main() {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(excluded_words(std::env::args_os())) {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version are not errors.

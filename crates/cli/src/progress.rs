@@ -39,6 +39,11 @@ impl Progress for Bar {
         self.0.suspend(|| output::error(&failure.error));
     }
 
+    fn warned(&mut self, warning: &Failure) {
+        self.0
+            .suspend(|| output::error(format!("warning: {}", warning.error)));
+    }
+
     fn finish(&mut self) {
         self.0.finish_and_clear();
     }

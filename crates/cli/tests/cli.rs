@@ -28,16 +28,8 @@ fn assert_valid(record: &Value) {
     assert!(errors.is_empty(), "record fails the schema: {errors:?}");
 }
 
-/// One index of the whole corpus, shared by the read-only tests.
 fn shared_index() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let o = run(referat(dir.path()).arg("ingest").arg(corpus()));
-        assert!(o.status.success(), "ingest failed: {}", stderr(&o));
-        dir
-    })
-    .path()
+    common::corpus_index()
 }
 
 #[test]
@@ -120,7 +112,8 @@ fn search_json_and_exit_codes() {
     let index = shared_index();
     let o = run(referat(index).args(["search", "frikort", "--json"]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let hits: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("a JSON array");
+    let page: Value = serde_json::from_str(&stdout(&o)).expect("a JSON object");
+    let hits: Vec<Value> = serde_json::from_value(page["hits"].clone()).expect("an array of hits");
     assert!(!hits.is_empty());
     for h in &hits {
         assert!(h["doc_id"].as_str().is_some_and(|s| s.len() == 16));

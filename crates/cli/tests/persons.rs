@@ -5,21 +5,12 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::OnceLock;
 
-use common::{corpus, referat, run, stderr, stdout};
+use common::{referat, run, stderr, stdout};
 use serde_json::Value;
 
-/// One index of the whole corpus, shared by the tests that only read it.
 fn shared_index() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let o = run(referat(dir.path()).arg("ingest").arg(corpus()));
-        assert!(o.status.success(), "ingest failed: {}", stderr(&o));
-        dir
-    })
-    .path()
+    common::corpus_index()
 }
 
 /// A copy of the shared index, for tests that put an aliases file beside it.
@@ -42,6 +33,12 @@ fn persons_json(index: &Path, extra: &[&str]) -> Vec<Value> {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON array");
     v.as_array().expect("an array").clone()
+}
+
+/// The hits of `search --json` (one object: total, offset, returned, hits).
+fn hits_of(o: &std::process::Output) -> Vec<Value> {
+    let page: Value = serde_json::from_str(&stdout(o)).expect("a JSON object");
+    serde_json::from_value(page["hits"].clone()).expect("JSON hits")
 }
 
 fn validator() -> jsonschema::Validator {
@@ -128,7 +125,7 @@ fn search_for_the_full_name_finds_the_minutes_that_say_rene() {
         "100",
     ]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let hits: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let hits: Vec<Value> = hits_of(&o);
     let dates: BTreeSet<&str> = hits.iter().filter_map(|h| h["date"].as_str()).collect();
     assert!(dates.contains("2021-10-14"), "{dates:?}");
     assert!(dates.contains("2019-04-01"), "{dates:?}");
@@ -141,7 +138,7 @@ fn search_for_the_full_name_finds_the_minutes_that_say_rene() {
         "--limit",
         "2",
     ]));
-    let page: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let page: Vec<Value> = hits_of(&o);
     assert_eq!(page.len(), 2.min(hits.len()));
 }
 
@@ -215,7 +212,7 @@ fn person_search_pages_and_totals_agree_and_survive_the_cache() {
     };
     let o = search(&["--json", "--limit", "100"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let all: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let all: Vec<Value> = hits_of(&o);
     assert!(all.len() >= 2, "{all:?}");
     assert!(
         index.path().join("persons-cache-names.jsonl").is_file(),
@@ -230,9 +227,9 @@ fn person_search_pages_and_totals_agree_and_survive_the_cache() {
     );
     // Page two starts where page one ended; the cached run agrees.
     let o = search(&["--json", "--limit", "1", "--offset", "1"]);
-    let page: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let page: Vec<Value> = hits_of(&o);
     assert_eq!(page.first(), all.get(1));
     let o = search(&["--json", "--limit", "100"]);
-    let again: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("JSON hits");
+    let again: Vec<Value> = hits_of(&o);
     assert_eq!(again, all);
 }

@@ -4,7 +4,7 @@ use tantivy::time::{Date, Month};
 use tantivy::DateTime;
 
 /// A parsed ISO calendar date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct IsoDate {
     date: Date,
 }

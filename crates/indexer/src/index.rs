@@ -1,5 +1,6 @@
 //! Opening the index, and reading records back out of it.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use referat_schema::Record;
@@ -15,6 +16,10 @@ use crate::collect::AllMatches;
 use crate::query::{self, Query, Scope};
 use crate::schema::{self, Fields, KIND_DOC};
 use crate::{analysis, IndexError};
+
+/// A query for document entries, and the `doc_key`s they must have (if
+/// restricted; see `Index::documents_query`).
+pub(crate) type DocumentsQuery = (Box<dyn tantivy::query::Query>, Option<HashSet<u64>>);
 
 /// A referat index: a tantivy index in a directory, with the Danish analyzers
 /// registered and a reader that sees the last commit.
@@ -130,6 +135,78 @@ impl Index {
         Ok(matches.first().map(|m| m.address))
     }
 
+    /// The query for the document entries `filter` selects, and with a
+    /// `section`, the `doc_key`s they must have: those of the records with
+    /// an item that has such a section (matching the topic there, if any).
+    pub(crate) fn documents_query(
+        &self,
+        searcher: &Searcher,
+        filter: &Query,
+    ) -> Result<DocumentsQuery, IndexError> {
+        if filter.section.is_none() {
+            let query = query::build(
+                &self.inner,
+                searcher,
+                &self.fields,
+                filter,
+                Scope::Documents,
+            )?;
+            return Ok((query, None));
+        }
+        let items = query::build(&self.inner, searcher, &self.fields, filter, Scope::Items)?;
+        let keys: HashSet<u64> = searcher
+            .search(&*items, &AllMatches { scoring: false })?
+            .iter()
+            .map(|m| m.doc_key)
+            .collect();
+        let documents = Query {
+            text: None,
+            section: None,
+            ..filter.clone()
+        };
+        let query = query::build(
+            &self.inner,
+            searcher,
+            &self.fields,
+            &documents,
+            Scope::Documents,
+        )?;
+        Ok((query, Some(keys)))
+    }
+
+    /// The ids of the records whose id starts with `prefix` (hex digits),
+    /// at most `max` of them, sorted.
+    pub fn ids_with_prefix(&self, prefix: &str, max: usize) -> Result<Vec<String>, IndexError> {
+        let prefix = prefix.trim().to_ascii_lowercase();
+        if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Ok(Vec::new());
+        }
+        let searcher = self.searcher();
+        let mut ids = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.doc_id)?;
+            let mut terms = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while terms.advance() {
+                let Ok(id) = std::str::from_utf8(terms.key()) else {
+                    continue;
+                };
+                if !id.starts_with(&prefix) {
+                    break;
+                }
+                ids.insert(id.to_string());
+                if ids.len() > max {
+                    break;
+                }
+            }
+        }
+        Ok(ids.into_iter().take(max).collect())
+    }
+
     /// The record with this id, as it was ingested.
     pub fn get(&self, id: &str) -> Result<Option<Record>, IndexError> {
         let searcher = self.searcher();
@@ -141,11 +218,16 @@ impl Index {
 
     /// Every record matching the filters of `filter` (its topic text, if any,
     /// also applies; `limit`, `offset` and `sort` do not), oldest first, read
-    /// lazily one at a time: suitable for exporting a whole index.
+    /// lazily one at a time: suitable for exporting a whole index. With a
+    /// `section`, the records with an item that has such a section (and, with
+    /// topic text, matches it there).
     pub fn records(&self, filter: &Query) -> Result<Records, IndexError> {
         let searcher = self.searcher();
-        let query = query::build(&self.inner, &self.fields, filter, Scope::Documents)?;
+        let (query, only) = self.documents_query(&searcher, filter)?;
         let mut matches = searcher.search(&*query, &AllMatches { scoring: false })?;
+        if let Some(keys) = only {
+            matches.retain(|m| keys.contains(&m.doc_key));
+        }
         matches.sort_by_key(|m| (m.date.is_none(), m.date, m.address));
         Ok(Records {
             searcher,

@@ -48,6 +48,7 @@ pub mod roles;
 pub mod schema;
 mod search;
 mod stats;
+pub mod values;
 mod writer;
 
 pub use error::IndexError;
@@ -57,5 +58,6 @@ pub use query::{PersonVariants, Query, Sort, EXACT_BOOST};
 pub use referat_schema::SectionKind;
 pub use roles::PersonRole;
 pub use search::{Hit, SearchResults, Snippet, SNIPPET_CHARS};
-pub use stats::{Stats, UNKNOWN};
+pub use stats::{Incomplete, Stats, UNKNOWN};
+pub use values::Facet;
 pub use writer::{PersonAliases, Upsert, Writer};

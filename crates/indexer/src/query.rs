@@ -4,18 +4,20 @@ use std::ops::Bound;
 
 use referat_schema::SectionKind;
 use serde::{Deserialize, Serialize};
+use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
     AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query as TantivyQuery, QueryParser,
     RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use tantivy::{DocId, Searcher, SegmentReader, Term};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::analysis;
 use crate::date::IsoDate;
 use crate::roles::PersonRole;
 use crate::schema::{Fields, KIND_DOC, KIND_ITEM};
+use crate::values::{self, Facet};
 use crate::IndexError;
 
 /// How much more an exact-form match weighs than a stem or compound-part match.
@@ -65,14 +67,17 @@ pub struct Query {
     pub to: Option<String>,
     /// Year of the meeting.
     pub year: Option<i32>,
-    /// Municipality, case-insensitive, whole value.
+    /// Municipality as people write it: "Aarhus", "Århus", "Aarhus
+    /// Kommune" (see [`Facet::Municipality`]).
     pub municipality: Option<String>,
-    /// Council or committee, case-insensitive, whole value.
+    /// Council or committee as people write it: "Udsatterådet",
+    /// "udsatteråd", "byråd" (see [`Facet::Body`]).
     pub body: Option<String>,
     /// Document type: "referat", "dagsorden", "notat", "other".
     pub doc_type: Option<String>,
-    /// Search only this kind of item section (e.g. decisions); results are
-    /// then items only.
+    /// Only items with a section of this kind (e.g. decisions), and the
+    /// topic text searched in those sections only; results are then items
+    /// (and [`Index::records`](crate::Index::records) gives their records).
     pub section: Option<SectionKind>,
     /// Result order.
     pub sort: Sort,
@@ -370,9 +375,43 @@ fn persons_query(
     })
 }
 
+/// A municipality or body filter: any of the index's values it means (or,
+/// when it means none, the value itself, which matches nothing).
+fn facet_query(
+    searcher: &Searcher,
+    field: Field,
+    facet: Facet,
+    filter: &str,
+) -> Result<Box<dyn TantivyQuery>, IndexError> {
+    let known = values::values_in(searcher, facet)?;
+    let mut keys: Vec<String> = values::matching(facet, filter, known.keys())
+        .iter()
+        .map(|v| key(v))
+        .collect();
+    keys.dedup();
+    Ok(match keys.as_slice() {
+        [] => term_text(field, &key(filter)),
+        [one] => term_text(field, one),
+        _ => Box::new(TermSetQuery::new(
+            keys.iter().map(|k| Term::from_field_text(field, k)),
+        )),
+    })
+}
+
+/// Entries with some text in `field` (a section kind's text): its field
+/// norm, the number of tokens, is not zero.
+fn non_empty(field: Field) -> Box<dyn TantivyQuery> {
+    let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
+        let norms = segment.get_fieldnorms_reader(field)?;
+        Ok(move |doc: DocId| norms.fieldnorm_id(doc) != 0)
+    });
+    Box::new(DocPredicateQuery::from(predicate))
+}
+
 /// The whole query: topic AND filters AND scope.
 pub(crate) fn build(
     index: &tantivy::Index,
+    searcher: &Searcher,
     fields: &Fields,
     query: &Query,
     scope: Scope,
@@ -389,14 +428,24 @@ pub(crate) fn build(
     if let Some(persons) = persons_query(fields, query)? {
         must.push(persons);
     }
-    for (field, value) in [
-        (fields.municipality, &query.municipality),
-        (fields.body, &query.body),
-        (fields.doc_type, &query.doc_type),
+    for (field, facet, value) in [
+        (
+            fields.municipality,
+            Facet::Municipality,
+            &query.municipality,
+        ),
+        (fields.body, Facet::Body, &query.body),
     ] {
         if let Some(value) = value.as_deref() {
-            must.push(term_text(field, &key(value)));
+            must.push(facet_query(searcher, field, facet, value)?);
         }
+    }
+    if let Some(value) = query.doc_type.as_deref() {
+        must.push(term_text(fields.doc_type, &key(value)));
+    }
+    if let (Scope::Items, Some(kind), None) = (scope, query.section, query.topic()) {
+        let stemmed = text_fields(fields, Some(kind)).stemmed;
+        must.push(non_empty(stemmed));
     }
     if let Some(year) = query.year {
         let year = u64::try_from(year)
@@ -416,6 +465,15 @@ pub(crate) fn build(
         .as_deref()
         .map(|v| parse_date("to", v))
         .transpose()?;
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(IndexError::InvalidQuery(format!(
+                "the from date {} is after the to date {}",
+                query.from.as_deref().unwrap_or_default(),
+                query.to.as_deref().unwrap_or_default()
+            )));
+        }
+    }
     if from.is_some() || to.is_some() {
         let bound = |d: Option<IsoDate>| match d {
             Some(d) => Bound::Included(Term::from_field_date(fields.date, d.to_datetime())),

@@ -23,7 +23,11 @@ use crate::IndexError;
 pub const SNIPPET_CHARS: usize = 200;
 
 /// A passage of a hit's text with the matched words marked.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+///
+/// As JSON: `text`, `highlights_bytes` (UTF-8 byte ranges, as in Rust) and
+/// `highlights_chars` (ranges in Unicode scalar values, as Python, R and
+/// JavaScript's `Array.from` index strings), each `{"start", "end"}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Snippet {
     /// The passage, plain text.
     pub text: String,
@@ -31,7 +35,28 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
+impl Serialize for Snippet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Snippet", 3)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("highlights_bytes", &self.highlights)?;
+        s.serialize_field("highlights_chars", &self.char_highlights())?;
+        s.end()
+    }
+}
+
 impl Snippet {
+    /// The highlights as ranges of characters (Unicode scalar values)
+    /// rather than bytes; a range off a character boundary is dropped.
+    pub fn char_highlights(&self) -> Vec<Range<usize>> {
+        let chars_before = |at: usize| self.text.get(..at).map(|t| t.chars().count());
+        self.highlights
+            .iter()
+            .filter_map(|r| Some(chars_before(r.start)?..chars_before(r.end)?))
+            .collect()
+    }
+
     /// The text with each highlight wrapped in `open` and `close`, e.g.
     /// terminal colour codes or `**` for Markdown.
     pub fn marked(&self, open: &str, close: &str) -> String {
@@ -377,7 +402,7 @@ impl Index {
     pub fn search(&self, q: &Query) -> Result<SearchResults, IndexError> {
         let searcher = self.searcher();
         let scope = Scope::of(q);
-        let query = query::build(&self.inner, &self.fields, q, scope)?;
+        let query = query::build(&self.inner, &searcher, &self.fields, q, scope)?;
         let scoring = if q.topic().is_some() {
             EnableScoring::enabled_from_searcher(&searcher)
         } else {
@@ -521,6 +546,19 @@ mod tests {
             highlights: std::iter::once(2..9).collect(),
         };
         assert_eq!(broken.marked("[", "]"), "abc");
+    }
+
+    #[test]
+    fn char_highlights_count_characters_not_bytes() {
+        let snippet = Snippet {
+            text: "Ældrerådet om skæve boliger".into(),
+            highlights: vec![0..12, 16..22],
+        };
+        assert_eq!(&snippet.text[16..22], "skæve");
+        assert_eq!(snippet.char_highlights(), [0..10, 14..19]);
+        let json = serde_json::to_value(&snippet).unwrap_or_default();
+        assert_eq!(json["highlights_chars"][1]["start"], 14);
+        assert_eq!(json["highlights_bytes"][1]["start"], 16);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use referat_archive::{location, Archive, IngestOptions, NoProgress};
 
 use crate::args::{Cli, IngestArgs};
 use crate::error::CliError;
-use crate::output::exit;
+use crate::output::{self, exit};
 use crate::progress::Bar;
 
 /// Ingest the paths, then print a summary on stderr. Exit code 1 when any
@@ -16,21 +16,41 @@ pub fn run(index_dir: &Path, args: &IngestArgs) -> Result<i32, CliError> {
     let archive = Archive::open_or_create(index_dir)?;
     let options = IngestOptions {
         prune: args.prune,
+        dry_run: args.dry_run,
         limits: args.limits.limits(),
     };
     let summary = archive.ingest(&args.paths, &options, &mut Bar::new())?;
-    eprintln!(
-        "referat: indexed {} new, {} changed, {} unchanged, {} failed{}",
+    if args.dry_run {
+        for path in &summary.pruned {
+            println!("{path}");
+        }
+        eprintln!(
+            "referat: --dry-run: {} would be pruned; nothing changed",
+            summary.pruned.len()
+        );
+        return Ok(exit::OK);
+    }
+    for skipped in &summary.skipped {
+        output::error(format!("skipped {}: {}", skipped.path, skipped.error));
+    }
+    for path in &summary.pruned {
+        output::error(format!("pruned {path} (the file is gone)"));
+    }
+    let mut line = format!(
+        "referat: indexed {} new, {} changed, {} unchanged, {} failed, {} skipped (not documents)",
         summary.added,
         summary.replaced,
         summary.unchanged,
         summary.failed.len(),
-        if args.prune {
-            format!(", {} pruned", summary.pruned)
-        } else {
-            String::new()
-        }
+        summary.skipped.len(),
     );
+    if !summary.warnings.is_empty() {
+        line.push_str(&format!(", {} with warnings", summary.warnings.len()));
+    }
+    if args.prune {
+        line.push_str(&format!(", {} pruned", summary.pruned.len()));
+    }
+    eprintln!("{line}");
     if summary.needs_ocr > 0 {
         let ocr = &options.limits.ocr;
         let why = match referat_parser::ocr::available(ocr) {

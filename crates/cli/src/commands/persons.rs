@@ -13,7 +13,7 @@ use crate::output::{self, exit};
 /// List each person with variants, roles, meetings, absences and mentions.
 /// Exit code 0 when someone matched, 1 when nobody did.
 pub fn run(index_dir: &Path, args: &PersonsArgs) -> Result<i32, CliError> {
-    let found = Archive::open_or_create(index_dir)?.persons(&PersonFilter {
+    let found = Archive::open(index_dir)?.persons(&PersonFilter {
         municipality: args.municipality.clone(),
         body: args.body.clone(),
     })?;

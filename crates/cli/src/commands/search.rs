@@ -6,12 +6,12 @@ use std::path::Path;
 
 use referat_archive::{Archive, Hit, Query, Sort};
 
-use crate::args::{Filters, SearchArgs, SortArg};
+use crate::args::{Filters, QueryWords, SearchArgs, SortArg};
 use crate::error::CliError;
 use crate::output::{self, exit};
 
-/// Build the indexer's query from the command line's filters.
-pub fn query_from(filters: &Filters) -> Result<Query, CliError> {
+/// Build the library's query from the command line's words and filters.
+pub fn query_from(words: &QueryWords, filters: &Filters) -> Result<Query, CliError> {
     for (flag, date) in [("--from", &filters.from), ("--to", &filters.to)] {
         if let Some(d) = date {
             if referat_archive::date::IsoDate::parse(d).is_none() {
@@ -21,7 +21,24 @@ pub fn query_from(filters: &Filters) -> Result<Query, CliError> {
             }
         }
     }
+    if let (Some(from), Some(to)) = (&filters.from, &filters.to) {
+        if referat_archive::date::IsoDate::parse(from) > referat_archive::date::IsoDate::parse(to) {
+            return Err(CliError::Usage(format!(
+                "--from {from} is after --to {to}: nothing can match"
+            )));
+        }
+    }
+    let mut text = words.words.join(" ");
+    for word in &words.not {
+        let word = word.trim_matches('"');
+        if word.contains(char::is_whitespace) {
+            text.push_str(&format!(" -\"{word}\""));
+        } else {
+            text.push_str(&format!(" -{word}"));
+        }
+    }
     Ok(Query {
+        text: (!text.trim().is_empty()).then_some(text),
         person: filters.person.clone(),
         roles: filters.roles.iter().map(|&r| r.into()).collect(),
         from: filters.from.clone(),
@@ -38,47 +55,81 @@ pub fn query_from(filters: &Filters) -> Result<Query, CliError> {
 }
 
 /// Search the index and print the hits. Exit code 0 when something was
-/// found, 1 when nothing was.
+/// found, 1 when nothing was (said on stderr).
 pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
-    let mut query = query_from(&args.filters)?;
-    let text = args.query.join(" ");
-    query.text = (!text.trim().is_empty()).then_some(text);
+    let mut query = query_from(&args.query, &args.filters)?;
     query.sort = match args.sort {
         SortArg::Relevance => Sort::Relevance,
         SortArg::Date => Sort::Date,
     };
-    query.limit = args.limit;
+    query.limit = if args.all || args.limit == 0 {
+        usize::MAX
+    } else {
+        args.limit
+    };
     query.offset = args.offset;
     // --person means the resolved person: all spellings of them.
-    let results = Archive::open_or_create(index_dir)?.search(&query)?;
+    let results = Archive::open(index_dir)?.search(&query)?;
+    let shown = results.hits.len();
+    let left_out = results.total.saturating_sub(args.offset + shown);
     output::with_stdout(|out| {
         if args.json {
-            serde_json::to_writer_pretty(&mut *out, &results.hits)?;
+            let page = serde_json::json!({
+                "total": results.total,
+                "offset": args.offset,
+                "returned": shown,
+                "hits": results.hits,
+            });
+            serde_json::to_writer_pretty(&mut *out, &page)?;
             writeln!(out)?;
         } else if args.jsonl {
             for hit in &results.hits {
                 serde_json::to_writer(&mut *out, hit)?;
                 writeln!(out)?;
             }
+            // No hits: nothing on stdout (exit code 1 says so).
+            if shown > 0 {
+                let summary = serde_json::json!({"summary": {
+                    "total": results.total,
+                    "offset": args.offset,
+                    "returned": shown,
+                }});
+                serde_json::to_writer(&mut *out, &summary)?;
+                writeln!(out)?;
+            }
         } else {
             print_table(out, &results.hits, output::colour())?;
-            if results.total > args.offset + results.hits.len() {
+            if left_out > 0 {
                 writeln!(
                     out,
                     "({} of {} hits; --offset {} for more)",
-                    results.hits.len(),
+                    shown,
                     results.total,
-                    args.offset + results.hits.len()
+                    args.offset + shown
                 )?;
             }
         }
         Ok(())
     })?;
-    Ok(if results.hits.is_empty() {
-        exit::PARTIAL
-    } else {
-        exit::OK
-    })
+    if left_out > 0 && (args.json || args.jsonl) {
+        output::error(format!(
+            "{shown} of {} hits shown; --all (or --limit 0) for every hit, --offset {} for the next page",
+            results.total,
+            args.offset + shown
+        ));
+    }
+    if shown == 0 {
+        output::error(if results.total > 0 {
+            format!(
+                "no hits at --offset {} (there are {})",
+                args.offset, results.total
+            )
+        } else {
+            "no hits".to_string()
+        });
+        return Ok(exit::PARTIAL);
+    }
+    Ok(exit::OK)
 }
 
 /// One hit per block: a line of facts, then the snippet indented, matched

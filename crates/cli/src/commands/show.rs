@@ -12,7 +12,7 @@ use crate::output::{self, exit};
 
 /// Print a document (or with `--item`, one item) as text or as JSON.
 pub fn run(index_dir: &Path, args: &ShowArgs) -> Result<i32, CliError> {
-    let Some(record) = Archive::open_or_create(index_dir)?.show(&args.id)? else {
+    let Some(record) = Archive::open(index_dir)?.show(&args.id)? else {
         output::error(format!("no document with id {}", args.id));
         return Ok(exit::PARTIAL);
     };
@@ -20,7 +20,7 @@ pub fn run(index_dir: &Path, args: &ShowArgs) -> Result<i32, CliError> {
         Some(n) => match record.items.iter().find(|i| i.number == n) {
             Some(i) => Some(i),
             None => {
-                output::error(format!("document {} has no item {n}", args.id));
+                output::error(format!("document {} has no item {n}", record.id));
                 return Ok(exit::PARTIAL);
             }
         },

@@ -1,4 +1,4 @@
-//! `referat stats`: what the index holds.
+//! `referat stats`: what the index holds, and what its documents lack.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -6,12 +6,18 @@ use std::path::Path;
 use referat_archive::Archive;
 
 use crate::args::StatsArgs;
+use crate::commands::search::query_from;
 use crate::error::CliError;
 use crate::output::{self, exit};
 
-/// Print counts by municipality, body, year, document type and format.
+/// Documents without a date, body or text listed in the table (all in JSON).
+const INCOMPLETE_SHOWN: usize = 20;
+
+/// Print counts by municipality, body, year, document type and format of
+/// the documents the query and filters select, then a data-quality summary.
 pub fn run(index_dir: &Path, args: &StatsArgs) -> Result<i32, CliError> {
-    let stats = Archive::open_or_create(index_dir)?.stats()?;
+    let query = query_from(&args.query, &args.filters)?;
+    let stats = Archive::open(index_dir)?.stats(&query)?;
     output::with_stdout(|out| {
         if args.json {
             serde_json::to_writer_pretty(&mut *out, &stats)?;
@@ -34,6 +40,30 @@ pub fn run(index_dir: &Path, args: &StatsArgs) -> Result<i32, CliError> {
             for (value, n) in counts {
                 writeln!(out, "  {n:>7}  {value}")?;
             }
+            let key = if name == "year" { "date" } else { name };
+            if let Some(n) = stats.missing.get(key).filter(|n| **n > 0) {
+                writeln!(out, "  {n:>7}  (none)")?;
+            }
+        }
+        writeln!(out, "\ndata quality:")?;
+        for (what, n) in &stats.missing {
+            writeln!(out, "  {n:>7}  without {what}")?;
+        }
+        for doc in stats.incomplete.iter().take(INCOMPLETE_SHOWN) {
+            writeln!(
+                out,
+                "  {}  no {}  {}",
+                doc.doc_id,
+                doc.missing.join(", no "),
+                doc.source_path
+            )?;
+        }
+        if stats.incomplete.len() > INCOMPLETE_SHOWN {
+            writeln!(
+                out,
+                "  … {} more (stats --json lists them all)",
+                stats.incomplete.len() - INCOMPLETE_SHOWN
+            )?;
         }
         Ok(())
     })?;

@@ -38,3 +38,16 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// One index of the whole corpus per test binary, for the tests that only
+/// read it.
+pub fn corpus_index() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let o = run(referat(dir.path()).arg("ingest").arg(corpus()));
+        assert!(o.status.success(), "ingest failed: {}", stderr(&o));
+        dir
+    })
+    .path()
+}
