@@ -7,6 +7,7 @@ use referat_indexer::{Index, Upsert};
 use referat_parser::{Limits, ParseError, Record};
 use serde::Serialize;
 
+use crate::grouping::{self, FileSummary};
 use crate::{walk, Archive, ArchiveError};
 
 /// Files parsed in parallel between two trips to the single index writer;
@@ -48,6 +49,8 @@ pub struct Summary {
     pub pruned: usize,
     /// Files that failed.
     pub failed: Vec<Failure>,
+    /// How the run's files were grouped into meetings.
+    pub grouping: crate::GroupingReport,
 }
 
 /// Told how an ingest goes, file by file, on the calling thread. Every
@@ -111,8 +114,9 @@ impl Archive {
         let limits = &options.limits;
         let mut writer = index.writer(WRITER_HEAP)?;
         let mut since_commit = 0;
+        let mut summaries = Vec::new();
         for batch in files.chunks(BATCH) {
-            let parsed: Vec<(PathBuf, Result<Option<Record>, ParseError>)> = batch
+            let parsed: Vec<(PathBuf, Result<Option<(Record, FileSummary)>, ParseError>)> = batch
                 .par_iter()
                 .map(|path| {
                     let stored = stored_path(path);
@@ -126,11 +130,14 @@ impl Archive {
                 progress.advance(&path);
                 match result {
                     Ok(None) => summary.unchanged += 1,
-                    Ok(Some(record)) => match writer.upsert(&record)? {
-                        Upsert::Added => summary.added += 1,
-                        Upsert::Replaced => summary.replaced += 1,
-                        Upsert::Unchanged => summary.unchanged += 1,
-                    },
+                    Ok(Some((record, file))) => {
+                        match writer.upsert(&record)? {
+                            Upsert::Added => summary.added += 1,
+                            Upsert::Replaced => summary.replaced += 1,
+                            Upsert::Unchanged => summary.unchanged += 1,
+                        }
+                        summaries.push(file);
+                    }
                     Err(e) => {
                         let failure = report(&mut summary, &path, e.to_string());
                         progress.failed(&failure);
@@ -147,6 +154,7 @@ impl Archive {
             summary.pruned = writer.prune(|p| Path::new(p).exists())?;
         }
         writer.commit()?;
+        summary.grouping = self.regroup(&mut writer, summaries)?;
         progress.finish();
         Ok(summary)
     }
@@ -163,7 +171,7 @@ fn parse_if_changed(
     path: &Path,
     stored: &Path,
     limits: &Limits,
-) -> Result<Option<Record>, ParseError> {
+) -> Result<Option<(Record, FileSummary)>, ParseError> {
     let bytes = referat_parser::read_file(path, limits)?;
     let key = stored.to_string_lossy();
     if let Ok(Some(sha)) = index.indexed_sha256(&key) {
@@ -171,7 +179,12 @@ fn parse_if_changed(
             return Ok(None);
         }
     }
-    referat_parser::parse_bytes_with(stored, &bytes, limits).map(Some)
+    let mut record = referat_parser::parse_bytes_with(stored, &bytes, limits)?;
+    // The meeting the record's own fields give; the grouping after the run
+    // corrects the few that the whole archive decides otherwise.
+    record.meeting_id = grouping::own_meeting_id(&record);
+    let file = FileSummary::of(&record);
+    Ok(Some((record, file)))
 }
 
 fn report(summary: &mut Summary, path: &Path, error: String) -> Failure {

@@ -41,8 +41,10 @@
 pub mod bench;
 mod error;
 mod export;
+pub mod grouping;
 mod ingest;
 pub mod location;
+mod meetings;
 mod parallel;
 mod persons;
 pub mod walk;
@@ -53,13 +55,17 @@ use referat_indexer::Index;
 
 pub use error::ArchiveError;
 pub use export::{csv_rows, Export, CSV_COLUMNS};
+pub use grouping::{Decision, Document, Grouping, Meeting, Reason, Rendition};
 pub use ingest::{
     Failure, IngestOptions, NoProgress, Progress, Summary, BATCH, COMMIT_EVERY, WRITER_HEAP,
+};
+pub use meetings::{
+    GroupingReport, MeetingCounts, MeetingStats, DECISIONS_FILE, FILES_FILE, MEETINGS_FILE,
 };
 pub use parallel::{map_files, set_threads, threads};
 pub use persons::{PersonFilter, Persons, CACHE_FILE, NAMES_CACHE_FILE};
 pub use referat_indexer::date;
-pub use referat_indexer::{Hit, Query, SearchResults, SectionKind, Snippet, Sort, Stats};
+pub use referat_indexer::{Hit, Query, Related, SearchResults, SectionKind, Snippet, Sort, Stats};
 pub use referat_parser::Limits;
 pub use referat_people::{Resolution, ResolvedPerson};
 pub use referat_schema::{DocType, Record};
@@ -104,8 +110,14 @@ impl Archive {
 
     /// Runs a search; a person filter means the resolved person, under
     /// every spelling the archive has of them (see [`Archive::persons`]).
+    /// With [`Query::by_meeting`], one hit per meeting, each listing the
+    /// meeting's other documents and renditions in `related`.
     pub fn search(&self, query: &Query) -> Result<SearchResults, ArchiveError> {
-        self.search_resolved(query)
+        let mut results = self.search_resolved(query)?;
+        if query.by_meeting {
+            self.add_related(&mut results);
+        }
+        Ok(results)
     }
 
     /// The record with this id, as it was ingested.

@@ -48,6 +48,7 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
     };
     query.limit = args.limit;
     query.offset = args.offset;
+    query.by_meeting = !args.per_document;
     // --person means the resolved person: all spellings of them.
     let results = Archive::open_or_create(index_dir)?.search(&query)?;
     output::with_stdout(|out| {
@@ -64,9 +65,14 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
             if results.total > args.offset + results.hits.len() {
                 writeln!(
                     out,
-                    "({} of {} hits; --offset {} for more)",
+                    "({} of {} {}; --offset {} for more)",
                     results.hits.len(),
                     results.total,
+                    if args.per_document {
+                        "hits"
+                    } else {
+                        "meetings"
+                    },
                     args.offset + results.hits.len()
                 )?;
             }
@@ -96,6 +102,18 @@ fn print_table(out: &mut dyn Write, hits: &[Hit], colour: bool) -> std::io::Resu
             hit.doc_id,
         )?;
         writeln!(out, "    {}", highlight(&hit.snippet, colour))?;
+        if let Some(meeting) = &hit.meeting_id {
+            if !hit.related.is_empty() {
+                writeln!(out, "    meeting {meeting}, also:")?;
+            }
+        }
+        for r in &hit.related {
+            writeln!(
+                out,
+                "      {:<10} {:<4} [{}] {}",
+                r.kind, r.format, r.doc_id, r.source_path
+            )?;
+        }
     }
     Ok(())
 }
