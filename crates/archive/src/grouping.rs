@@ -711,8 +711,13 @@ pub fn group(files: &[FileSummary]) -> Grouping {
         });
         // Fields as the first document (the minutes, where there are any)
         // states them; a decision line only gives body and date.
-        let first = docs.first().map(|d| rends[d.1].file);
-        let stated = first.and_then(|f| f.stated.as_ref());
+        let first_rend = docs.first().map(|d| &rends[d.1]);
+        let first = first_rend.map(|r| r.file);
+        // A meeting known only from decision lines has their body and date,
+        // not the body the parser guessed from an export's running text.
+        let stated = first_rend
+            .filter(|r| r.reason == Reason::StatedMeeting)
+            .and_then(|r| r.file.stated.as_ref());
         let meeting_id = key_id(&key);
         let kinds: BTreeSet<&str> = docs.iter().map(|d| d.0.kind.as_str()).collect();
         if kinds.contains("minutes") && kinds.contains("agenda") {
@@ -731,12 +736,14 @@ pub fn group(files: &[FileSummary]) -> Grouping {
         out_meetings.push(Meeting {
             meeting_id,
             municipality: first.and_then(|f| f.municipality.clone()),
-            body: first
-                .and_then(|f| f.body.clone())
-                .or_else(|| stated.map(|s| s.body.clone())),
-            date: first
-                .and_then(|f| f.date.clone())
-                .or_else(|| stated.map(|s| s.date.clone())),
+            body: match stated {
+                Some(s) => Some(s.body.clone()),
+                None => first.and_then(|f| f.body.clone()),
+            },
+            date: match stated {
+                Some(s) => Some(s.date.clone()),
+                None => first.and_then(|f| f.date.clone()),
+            },
             start_time: key.3.clone(),
             documents: docs.into_iter().map(|d| d.0).collect(),
         });
@@ -762,7 +769,10 @@ fn join_by_evidence(
     // A decision line states body and date; the municipality is the file's.
     if let (Some(s), Some(m)) = (&file.stated, &file.municipality) {
         let k: Key = (normalise(m), normalise(&s.body), s.date.clone(), None);
-        if compatible(file, &k) && !split(&k) {
+        // The decision line names the body that decided: it outweighs a
+        // body the parser took from the running text, not a stated date.
+        let date_agrees = file.date.as_deref().is_none_or(|d| d == s.date);
+        if date_agrees && !split(&k) {
             let detail = format!("\"{}s beslutning den {}\"", s.body, s.date);
             return Some((k, Reason::StatedMeeting, detail));
         }
