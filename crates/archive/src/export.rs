@@ -48,7 +48,7 @@ impl Archive {
 }
 
 /// The columns of [`csv_rows`], one row per agenda item.
-pub const CSV_COLUMNS: [&str; 14] = [
+pub const CSV_COLUMNS: [&str; 15] = [
     "doc_id",
     "date",
     "municipality",
@@ -63,6 +63,7 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "attendees",
     "absent",
     "source_path",
+    "meeting_id",
 ];
 
 /// A record as table rows under [`CSV_COLUMNS`]: one per item, or one with
@@ -107,6 +108,7 @@ pub fn csv_rows(r: &Record) -> Vec<Vec<String>> {
             join(&r.attendees),
             join(&r.absent),
             r.source.path.clone(),
+            r.meeting_id.clone().unwrap_or_default(),
         ]
     };
     if r.items.is_empty() {
