@@ -116,7 +116,7 @@ impl Archive {
         let mut since_commit = 0;
         let mut summaries = Vec::new();
         for batch in files.chunks(BATCH) {
-            let parsed: Vec<(PathBuf, Result<Option<(Record, FileSummary)>, ParseError>)> = batch
+            let parsed: Vec<(PathBuf, Result<Option<Parsed>, ParseError>)> = batch
                 .par_iter()
                 .map(|path| {
                     let stored = stored_path(path);
@@ -166,12 +166,15 @@ fn stored_path(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// A parsed record and its digest for the grouping into meetings.
+type Parsed = (Record, FileSummary);
+
 fn parse_if_changed(
     index: &Index,
     path: &Path,
     stored: &Path,
     limits: &Limits,
-) -> Result<Option<(Record, FileSummary)>, ParseError> {
+) -> Result<Option<Parsed>, ParseError> {
     let bytes = referat_parser::read_file(path, limits)?;
     let key = stored.to_string_lossy();
     if let Ok(Some(sha)) = index.indexed_sha256(&key) {

@@ -95,7 +95,7 @@ fn corpus_is_five_meetings_of_three_renditions_each() {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), n, "{topic}: a meeting listed twice");
-        assert!(n >= 1 && n <= 5, "{topic}: {n}");
+        assert!((1..=5).contains(&n), "{topic}: {n}");
         for hit in &results.hits {
             // The other two renditions are listed under the hit.
             assert_eq!(hit.related.len(), 2, "{topic}: {:?}", hit.related);
