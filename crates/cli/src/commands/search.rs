@@ -65,7 +65,7 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
             if results.total > args.offset + results.hits.len() {
                 writeln!(
                     out,
-                    "({} of {} {}; --offset {} for more)",
+                    "({} of {} hits; --offset {} for more)",
                     results.hits.len(),
                     results.total,
                     if args.per_document {
