@@ -68,11 +68,6 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
                     "({} of {} hits; --offset {} for more)",
                     results.hits.len(),
                     results.total,
-                    if args.per_document {
-                        "hits"
-                    } else {
-                        "meetings"
-                    },
                     args.offset + results.hits.len()
                 )?;
             }
