@@ -176,9 +176,9 @@ impl Archive {
 }
 
 /// The columns of [`csv_rows`], one row per agenda item. The first
-/// fourteen are as before; the rest were added after them, so that scripts
+/// fourteen are as before; the rest were added after them (`meeting_id` last), so that scripts
 /// reading columns by position keep working.
-pub const CSV_COLUMNS: [&str; 28] = [
+pub const CSV_COLUMNS: [&str; 29] = [
     "doc_id",
     "date",
     "municipality",
@@ -207,6 +207,7 @@ pub const CSV_COLUMNS: [&str; 28] = [
     "absent_without_notice_ids",
     "guest_ids",
     "minute_taker_id",
+    "meeting_id",
 ];
 
 /// A record as table rows under [`CSV_COLUMNS`]: one per item, or one with
@@ -277,6 +278,7 @@ pub fn csv_rows(exported: &ExportedRecord) -> Vec<Vec<String>> {
             ids(&r.absent_without_notice),
             ids(&r.guests),
             ids(&minute_taker),
+            r.meeting_id.clone().unwrap_or_default(),
         ]
     };
     if r.items.is_empty() {

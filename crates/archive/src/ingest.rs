@@ -7,6 +7,7 @@ use referat_indexer::{Index, Upsert};
 use referat_parser::{Limits, ParseError, Record};
 use serde::Serialize;
 
+use crate::grouping::{self, FileSummary};
 use crate::{walk, Archive, ArchiveError};
 
 /// Files parsed in parallel between two trips to the single index writer;
@@ -63,6 +64,8 @@ pub struct Summary {
     /// Files indexed with a warning a researcher must see (e.g. a scanned
     /// PDF: [`NO_TEXT_LAYER`]).
     pub warnings: Vec<Failure>,
+    /// How the run's files were grouped into meetings.
+    pub grouping: crate::GroupingReport,
 }
 
 /// Told how an ingest goes, file by file, on the calling thread. Every
@@ -147,8 +150,9 @@ impl Archive {
         let limits = &options.limits;
         let mut writer = index.writer(WRITER_HEAP)?;
         let mut since_commit = 0;
+        let mut summaries = Vec::new();
         for batch in files.chunks(BATCH) {
-            let parsed: Vec<(PathBuf, Result<Option<Record>, ParseError>)> = batch
+            let parsed: Vec<(PathBuf, Result<Option<Parsed>, ParseError>)> = batch
                 .par_iter()
                 .map(|path| {
                     let stored = stored_path(path);
@@ -162,8 +166,8 @@ impl Archive {
                 progress.advance(&path);
                 match result {
                     Ok(None) => summary.unchanged += 1,
-                    Ok(Some(record)) => {
-                        let unread = record.source.ocr.as_ref();
+                    Ok(Some((record, file))) => {
+                                            let unread = record.source.ocr.as_ref();
                         if unread.is_some_and(|o| !o.missing.is_empty()) {
                             summary.needs_ocr += 1;
                         }
@@ -182,6 +186,7 @@ impl Archive {
                             progress.warned(&warning);
                             summary.warnings.push(warning);
                         }
+                        summaries.push(file);
                     }
                     Err(e) => {
                         let failure = Failure {
@@ -206,6 +211,7 @@ impl Archive {
             }
         }
         writer.commit()?;
+        summary.grouping = self.regroup(&mut writer, summaries)?;
         progress.finish();
         Ok(summary)
     }
@@ -255,12 +261,15 @@ fn stored_path(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// A parsed record and its digest for the grouping into meetings.
+type Parsed = (Record, FileSummary);
+
 fn parse_if_changed(
     index: &Index,
     path: &Path,
     stored: &Path,
     limits: &Limits,
-) -> Result<Option<Record>, ParseError> {
+) -> Result<Option<Parsed>, ParseError> {
     let bytes = referat_parser::read_file(path, limits)?;
     let key = stored.to_string_lossy();
     if let Ok(Some(sha)) = index.indexed_sha256(&key) {
@@ -268,7 +277,12 @@ fn parse_if_changed(
             return Ok(None);
         }
     }
-    referat_parser::parse_bytes_with(stored, &bytes, limits).map(Some)
+    let mut record = referat_parser::parse_bytes_with(stored, &bytes, limits)?;
+    // The meeting the record's own fields give; the grouping after the run
+    // corrects the few that the whole archive decides otherwise.
+    record.meeting_id = grouping::own_meeting_id(&record);
+    let file = FileSummary::of(&record);
+    Ok(Some((record, file)))
 }
 
 /// A path that could not be read at all, named in the error.

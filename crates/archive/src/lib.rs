@@ -42,8 +42,10 @@ pub mod bench;
 mod error;
 mod export;
 mod filters;
+pub mod grouping;
 mod ingest;
 pub mod location;
+mod meetings;
 mod parallel;
 mod persons;
 mod stats;
@@ -55,14 +57,18 @@ use referat_indexer::Index;
 
 pub use error::ArchiveError;
 pub use export::{csv_rows, Export, ExportedRecord, ResolvedName, CSV_COLUMNS};
+pub use grouping::{Decision, Document, Grouping, Meeting, Reason, Rendition};
 pub use ingest::{
     Failure, IngestOptions, NoProgress, Progress, Summary, BATCH, COMMIT_EVERY, WRITER_HEAP,
+};
+pub use meetings::{
+    GroupingReport, MeetingCounts, MeetingStats, DECISIONS_FILE, FILES_FILE, MEETINGS_FILE,
 };
 pub use parallel::{map_files, set_threads, threads};
 pub use persons::{PersonFilter, Persons, CACHE_FILE, NAMES_CACHE_FILE};
 pub use referat_indexer::date;
 pub use referat_indexer::{
-    Facet, Hit, Incomplete, PersonRole, Query, SearchResults, SectionKind, Snippet, Sort,
+    Facet, Hit, Incomplete, PersonRole, Query, Related, SearchResults, SectionKind, Snippet, Sort,
 };
 pub use referat_parser::Limits;
 pub use referat_people::{Resolution, ResolvedPerson};
@@ -111,10 +117,16 @@ impl Archive {
     /// every spelling the archive has of them (see [`Archive::persons`]).
     /// Municipality and body filters match names as people write them
     /// ([`Facet`]); one that matches no value in the archive is an error
-    /// ([`ArchiveError::NoSuchValue`], with the nearest values).
+    /// ([`ArchiveError::NoSuchValue`], with the nearest values). With
+    /// [`Query::by_meeting`], one hit per meeting, each listing the
+    /// meeting's other documents and renditions in `related`.
     pub fn search(&self, query: &Query) -> Result<SearchResults, ArchiveError> {
         self.check_filters(query)?;
-        self.search_resolved(query)
+        let mut results = self.search_resolved(query)?;
+        if query.by_meeting {
+            self.add_related(&mut results);
+        }
+        Ok(results)
     }
 
     /// The record with this id, or with the one id that starts so (a

@@ -149,6 +149,9 @@ pub struct IngestArgs {
     /// Write the failures as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// List each file's grouping decision (meeting, document, why) on stderr.
+    #[arg(long)]
+    pub explain_grouping: bool,
     /// Worker threads for parsing [default: all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -224,6 +227,11 @@ pub struct SearchArgs {
     /// Skip this many results.
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// One hit per document or item (renditions and the agenda of a meeting
+    /// listed separately) instead of one per meeting; counts and --limit
+    /// are then in documents.
+    #[arg(long)]
+    pub per_document: bool,
     /// One JSON object: {"total", "offset", "returned", "hits": [...]}.
     #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
@@ -236,7 +244,7 @@ pub struct SearchArgs {
 /// `referat show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The document id (as `search` prints it).
+    /// The document id or meeting id (as `search` prints them).
     pub id: String,
     /// Only this item.
     #[arg(long)]

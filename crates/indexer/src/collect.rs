@@ -311,7 +311,7 @@ impl Collector for TopMatches {
 }
 
 /// The best `keep` of `matches`, in rank order.
-fn best(mut matches: Vec<Match>, keep: usize, sort: Sort) -> Vec<Match> {
+pub(crate) fn best(mut matches: Vec<Match>, keep: usize, sort: Sort) -> Vec<Match> {
     if keep == 0 {
         return Vec::new();
     }

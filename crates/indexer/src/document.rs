@@ -19,6 +19,16 @@ pub fn doc_key(id: &str) -> u64 {
     hash
 }
 
+/// The key that groups a record's entries with the other records of its
+/// meeting: [`doc_key`] of the meeting id, or of the record id when the
+/// record belongs to no meeting (it is then a meeting of its own for search).
+pub fn meeting_key(record: &Record) -> u64 {
+    match &record.meeting_id {
+        Some(meeting) => doc_key(meeting),
+        None => doc_key(&record.id),
+    }
+}
+
 /// Every person name a record carries: attendees, absentees, guests, the
 /// minute taker, a memo's author, the persons list with its variants
 /// (first-name mentions linked to a full name) and names mentioned in items.
@@ -71,6 +81,10 @@ pub fn item_text(item: &Item) -> String {
 fn add_shared(doc: &mut TantivyDocument, fields: &Fields, record: &Record, names: &[String]) {
     doc.add_text(fields.doc_id, &record.id);
     doc.add_u64(fields.doc_key, doc_key(&record.id));
+    if let Some(meeting) = &record.meeting_id {
+        doc.add_text(fields.meeting_id, meeting);
+    }
+    doc.add_u64(fields.meeting_key, meeting_key(record));
     if let Some(m) = &record.municipality {
         doc.add_text(fields.municipality, m);
     }

@@ -216,6 +216,16 @@ impl Index {
         read_record(&searcher, &self.fields, address).map(Some)
     }
 
+    /// The record from this source path (as stored: absolute), as it was
+    /// ingested; one file's bytes at two paths are two entries with one id.
+    pub fn get_by_path(&self, path: &str) -> Result<Option<Record>, IndexError> {
+        let searcher = self.searcher();
+        let Some(address) = self.doc_entry(&searcher, self.fields.source_path, path)? else {
+            return Ok(None);
+        };
+        read_record(&searcher, &self.fields, address).map(Some)
+    }
+
     /// Every record matching the filters of `filter` (its topic text, if any,
     /// also applies; `limit`, `offset` and `sort` do not), oldest first, read
     /// lazily one at a time: suitable for exporting a whole index. With a

@@ -81,6 +81,10 @@ pub struct Query {
     pub section: Option<SectionKind>,
     /// Result order.
     pub sort: Sort,
+    /// One hit per meeting (the best-ranked entry of each meeting; records
+    /// without a meeting are each their own): `total`, `limit` and `offset`
+    /// then count meetings. Off by default: one hit per document or item.
+    pub by_meeting: bool,
     /// Maximum number of hits returned.
     pub limit: usize,
     /// Number of hits skipped (for paging).
@@ -102,6 +106,7 @@ impl Default for Query {
             doc_type: None,
             section: None,
             sort: Sort::Relevance,
+            by_meeting: false,
             limit: 20,
             offset: 0,
         }

@@ -52,6 +52,11 @@ pub struct Fields {
     pub doc_id: Field,
     /// A 64-bit hash of the record id (fast, to group items with their document).
     pub doc_key: Field,
+    /// The meeting id, where the record has one (stored, for hits).
+    pub meeting_id: Field,
+    /// A 64-bit hash of the meeting id, or of the record id for a record
+    /// without a meeting (fast, to give one hit per meeting).
+    pub meeting_key: Field,
     /// The item number (item entries only).
     pub item: Field,
     /// Municipality, body, doc type and format: lower-case keys for
@@ -141,6 +146,8 @@ pub fn build() -> (Schema, Fields) {
     let is_item = b.add_u64_field("is_item", FAST);
     let doc_id = b.add_text_field("doc_id", STRING | STORED);
     let doc_key = b.add_u64_field("doc_key", FAST);
+    let meeting_id = b.add_text_field("meeting_id", STRING | STORED);
+    let meeting_key = b.add_u64_field("meeting_key", FAST);
     let item = b.add_u64_field("item", NumericOptions::default() | INDEXED | STORED | FAST);
     let municipality = b.add_text_field("municipality", key_field());
     let body = b.add_text_field("body", key_field());
@@ -203,6 +210,8 @@ pub fn build() -> (Schema, Fields) {
         is_item,
         doc_id,
         doc_key,
+        meeting_id,
+        meeting_key,
         item,
         municipality,
         body,

@@ -14,6 +14,7 @@ use crate::collect::{Match, TopMatches};
 use crate::date::IsoDate;
 use crate::explain::{MatchedTerm, QueryWords};
 use crate::index::Index;
+use crate::meeting::MeetingMatches;
 use crate::query::{self, Query, Scope};
 use crate::roles::PersonRole;
 use crate::schema::Fields;
@@ -110,6 +111,25 @@ pub struct Hit {
     /// With a person filter: the roles the person has in this record.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<PersonRole>,
+    /// The meeting the record belongs to, if any.
+    pub meeting_id: Option<String>,
+    /// The meeting's other documents and renditions, with their kind
+    /// (filled in by the archive for one-hit-per-meeting searches).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// Another document or rendition of a hit's meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// Its record id.
+    pub doc_id: String,
+    /// "minutes", "agenda", "rendition", "attachment", "item" or "other".
+    pub kind: String,
+    /// Its source format ("pdf", "docx", "html").
+    pub format: String,
+    /// Its source file.
+    pub source_path: String,
 }
 
 /// A page of search results.
@@ -408,21 +428,28 @@ impl Index {
         } else {
             EnableScoring::disabled_from_searcher(&searcher)
         };
-        let page = searcher.search_with_executor(
-            &*query,
-            &TopMatches {
+        let executor = if searcher.num_docs() >= PARALLEL_FROM_ENTRIES {
+            executor()
+        } else {
+            &Executor::SingleThread
+        };
+        let keep = q.offset.saturating_add(q.limit);
+        let page = if q.by_meeting {
+            let collector = MeetingMatches {
                 scoring: q.topic().is_some(),
                 sort: q.sort,
-                keep: q.offset.saturating_add(q.limit),
+                keep,
+            };
+            searcher.search_with_executor(&*query, &collector, executor, scoring)?
+        } else {
+            let collector = TopMatches {
+                scoring: q.topic().is_some(),
+                sort: q.sort,
+                keep,
                 prefer_items: scope == Scope::Both,
-            },
-            if searcher.num_docs() >= PARALLEL_FROM_ENTRIES {
-                executor()
-            } else {
-                &Executor::SingleThread
-            },
-            scoring,
-        )?;
+            };
+            searcher.search_with_executor(&*query, &collector, executor, scoring)?
+        };
         let snippets = Snippets::new(&searcher, &*query, &self.fields, q)?;
         let words = QueryWords::of(q.topic().unwrap_or_default());
         let roles = RoleProbe::new(&searcher, &self.fields, q)?;
@@ -466,6 +493,8 @@ impl Index {
             source_path: stored_str(&doc, f.source_path).unwrap_or_default(),
             matched: Vec::new(),
             roles: Vec::new(),
+            meeting_id: stored_str(&doc, f.meeting_id),
+            related: Vec::new(),
         })
     }
 }

@@ -10,6 +10,14 @@ pub struct Record {
     pub schema_version: String,
     /// Stable id: the first 16 hex digits of the file's SHA-256.
     pub id: String,
+    /// The meeting this document belongs to: a stable id derived from the
+    /// normalised municipality, body and date (and start time when one body
+    /// met twice that day), the same for the meeting's agenda, minutes,
+    /// renditions and attachments. Null when the document states no meeting
+    /// and nothing ties it to one. Set when the document is archived
+    /// (`referat-archive`); the parser leaves it null.
+    #[serde(default)]
+    pub meeting_id: Option<String>,
     /// Where the record came from.
     pub source: Source,
     /// The municipality, e.g. "Aalborg".
@@ -67,6 +75,7 @@ impl Record {
         Record {
             schema_version: SCHEMA_VERSION.to_string(),
             id,
+            meeting_id: None,
             source,
             municipality: None,
             body: None,

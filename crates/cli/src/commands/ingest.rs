@@ -65,6 +65,35 @@ pub fn run(index_dir: &Path, args: &IngestArgs) -> Result<i32, CliError> {
             summary.needs_ocr
         );
     }
+    let g = &summary.grouping;
+    let joined: Vec<String> = g
+        .joined
+        .iter()
+        .map(|(why, n)| format!("{n} {why}"))
+        .collect();
+    eprintln!(
+        "referat: {} meetings, {} documents without a meeting; files that joined a meeting with others: {}; kept apart: {}",
+        g.meetings,
+        g.loose_documents,
+        if joined.is_empty() { "none".to_string() } else { joined.join(", ") },
+        g.kept_apart
+    );
+    if args.explain_grouping {
+        for d in &g.decisions {
+            eprintln!(
+                "  {}  meeting {}  document {}  {}{}",
+                d.path,
+                d.meeting_id.as_deref().unwrap_or("(none)"),
+                d.document_id,
+                d.reason.as_str(),
+                if d.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", d.detail)
+                }
+            );
+        }
+    }
     if let Some(report) = &args.report {
         let json = serde_json::to_string_pretty(&summary.failed)
             .map_err(|e| CliError::Usage(format!("cannot write the report: {e}")))?;

@@ -4,6 +4,7 @@ pub mod bench;
 pub mod completions;
 pub mod export;
 pub mod ingest;
+pub mod meeting;
 pub mod parse;
 pub mod persons;
 pub mod search;

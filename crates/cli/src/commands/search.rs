@@ -68,6 +68,7 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
         args.limit
     };
     query.offset = args.offset;
+    query.by_meeting = !args.per_document;
     // --person means the resolved person: all spellings of them.
     let results = Archive::open(index_dir)?.search(&query)?;
     let shown = results.hits.len();
@@ -148,6 +149,18 @@ fn print_table(out: &mut dyn Write, hits: &[Hit], colour: bool) -> std::io::Resu
             hit.doc_id,
         )?;
         writeln!(out, "    {}", highlight(&hit.snippet, colour))?;
+        if let Some(meeting) = &hit.meeting_id {
+            if !hit.related.is_empty() {
+                writeln!(out, "    meeting {meeting}, also:")?;
+            }
+        }
+        for r in &hit.related {
+            writeln!(
+                out,
+                "      {:<10} {:<4} [{}] {}",
+                r.kind, r.format, r.doc_id, r.source_path
+            )?;
+        }
     }
     Ok(())
 }

@@ -12,8 +12,12 @@ use crate::output::{self, exit};
 
 /// Print a document (or with `--item`, one item) as text or as JSON.
 pub fn run(index_dir: &Path, args: &ShowArgs) -> Result<i32, CliError> {
-    let Some(record) = Archive::open(index_dir)?.show(&args.id)? else {
-        output::error(format!("no document with id {}", args.id));
+    let archive = Archive::open(index_dir)?;
+    let Some(record) = archive.show(&args.id)? else {
+        if let Some(meeting) = archive.meeting(&args.id)? {
+            return crate::commands::meeting::show(&archive, &meeting, args);
+        }
+        output::error(format!("no document or meeting with id {}", args.id));
         return Ok(exit::PARTIAL);
     };
     let item = match args.item {
@@ -102,7 +106,7 @@ fn print_record(out: &mut dyn Write, r: &Record) -> std::io::Result<()> {
     Ok(())
 }
 
-fn print_item(out: &mut dyn Write, item: &Item) -> std::io::Result<()> {
+pub(crate) fn print_item(out: &mut dyn Write, item: &Item) -> std::io::Result<()> {
     let status = item
         .status
         .map(|s| match s {

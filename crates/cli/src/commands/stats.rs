@@ -17,17 +17,44 @@ const INCOMPLETE_SHOWN: usize = 20;
 /// the documents the query and filters select, then a data-quality summary.
 pub fn run(index_dir: &Path, args: &StatsArgs) -> Result<i32, CliError> {
     let query = query_from(&args.query, &args.filters)?;
-    let stats = Archive::open(index_dir)?.stats(&query)?;
+    let archive = Archive::open(index_dir)?;
+    let stats = archive.stats(&query)?;
+    let meetings = archive.meeting_stats()?;
     output::with_stdout(|out| {
         if args.json {
-            serde_json::to_writer_pretty(&mut *out, &stats)?;
+            #[derive(serde::Serialize)]
+            struct WithMeetings<'a> {
+                #[serde(flatten)]
+                stats: &'a referat_archive::Stats,
+                meetings: &'a referat_archive::MeetingStats,
+            }
+            let both = WithMeetings {
+                stats: &stats,
+                meetings: &meetings,
+            };
+            serde_json::to_writer_pretty(&mut *out, &both)?;
             return writeln!(out);
         }
+        let t = &meetings.total;
         writeln!(
             out,
-            "documents: {}\nitems:     {}",
-            stats.documents, stats.items
+            "meetings:   {}\ndocuments:  {} ({} without a meeting)\nrenditions: {}\nfiles:      {}\n",
+            t.meetings, t.documents, t.loose_documents, t.renditions, t.files
         )?;
+        writeln!(
+            out,
+            "by municipality and body: meetings documents renditions files"
+        )?;
+        for c in &meetings.by_municipality_body {
+            writeln!(
+                out,
+                "  {:>7} {:>7} {:>7} {:>7}  {} / {}",
+                c.meetings, c.documents, c.renditions, c.files, c.municipality, c.body
+            )?;
+        }
+        writeln!(out)?;
+        writeln!(out, "items:      {}", stats.items)?;
+        writeln!(out, "\nfiles ({}) by …", stats.documents)?;
         let groups: [(&str, &BTreeMap<String, u64>); 5] = [
             ("municipality", &stats.by_municipality),
             ("body", &stats.by_body),
