@@ -167,7 +167,7 @@ impl Archive {
                 match result {
                     Ok(None) => summary.unchanged += 1,
                     Ok(Some((record, file))) => {
-                                            let unread = record.source.ocr.as_ref();
+                        let unread = record.source.ocr.as_ref();
                         if unread.is_some_and(|o| !o.missing.is_empty()) {
                             summary.needs_ocr += 1;
                         }
