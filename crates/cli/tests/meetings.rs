@@ -51,7 +51,9 @@ fn corpus_by_meeting_on_the_command_line() {
         let o = run(referat(index).args(["search", topic, "--jsonl", "--limit", "100"]));
         let hits: Vec<Value> = stdout(&o)
             .lines()
-            .map(|l| serde_json::from_str(l).expect("JSON line"))
+            .map(|l| serde_json::from_str::<Value>(l).expect("JSON line"))
+            // The last line is the summary with the total, not a hit.
+            .filter(|v| v.get("summary").is_none())
             .collect();
         let meetings: HashSet<String> = hits
             .iter()
