@@ -33,8 +33,11 @@ fn readme_lines() -> Vec<String> {
         .nth(1)
         .expect("a \"Use it as a library\" section");
     let block = section
-        .split("```rust\n")
+        .split("```rust")
         .nth(1)
+        // The README's copy is compiled, not run (`no_run`): the crate's
+        // doctest runs the same lines on a temporary index.
+        .and_then(|b| b.split_once('\n').map(|(_, rest)| rest))
         .and_then(|b| b.split("```").next())
         .expect("a Rust block in it");
     block
