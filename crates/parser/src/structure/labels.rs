@@ -2,7 +2,7 @@
 //! sections ("Beslutning:") and item status ("Åben"). Matching is on the
 //! label alone, case-insensitive, with or without a trailing colon.
 
-use referat_schema::{SectionKind, Status};
+use referat_schema::Status;
 
 /// A header field of a meeting or memo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,67 +160,6 @@ pub fn split_header_line(line: &str) -> Option<(HeaderField, &str, &str)> {
     }
     let field = header_field(label, true)?;
     Some((field, label.trim(), rest.trim()))
-}
-
-const SECTION_WORDS: &[(&str, SectionKind)] = &[
-    ("sagsfremstilling", SectionKind::Sagsfremstilling),
-    ("sagsbeskrivelse", SectionKind::Sagsfremstilling),
-    ("indstilling", SectionKind::Indstilling),
-    ("indstillinger", SectionKind::Indstilling),
-    ("beslutning", SectionKind::Beslutning),
-    ("beslutninger", SectionKind::Beslutning),
-    ("afgørelse", SectionKind::Beslutning),
-    ("orientering", SectionKind::Orientering),
-    ("meddelelse", SectionKind::Orientering),
-    ("meddelelser", SectionKind::Orientering),
-    ("resume", SectionKind::Resume),
-    ("resumé", SectionKind::Resume),
-    ("sammenfatning", SectionKind::Resume),
-    ("sagsforløb", SectionKind::Other),
-    ("bilag", SectionKind::Other),
-    ("baggrund", SectionKind::Other),
-    ("økonomi", SectionKind::Other),
-    ("lovgrundlag", SectionKind::Other),
-    ("høring", SectionKind::Other),
-];
-
-/// A section label at the start of a line: its kind, the label as written
-/// and any text after it on the same line. A label is its first word from
-/// the list above, at most six words, and either alone on its line, ended
-/// by a colon, or a heading (`is_heading`).
-///
-/// ```
-/// use referat_parser::structure::labels::section_label;
-/// use referat_schema::SectionKind;
-/// let (kind, heading, rest) = section_label("Beslutning: Godkendt.", false).unwrap();
-/// assert_eq!((kind, heading, rest), (SectionKind::Beslutning, "Beslutning:", "Godkendt."));
-/// assert_eq!(section_label("Orientering fra tovholderne:", false).unwrap().0, SectionKind::Orientering);
-/// assert!(section_label("Orientering om ændringer i afdelingen", false).is_none());
-/// assert!(section_label("Beslutningspunkter", true).is_none());
-/// ```
-pub fn section_label(line: &str, is_heading: bool) -> Option<(SectionKind, &str, &str)> {
-    let line = line.trim();
-    let first = line
-        .split(|c: char| c.is_whitespace() || c == ':')
-        .next()
-        .unwrap_or("");
-    let first = first.to_lowercase();
-    let kind = SECTION_WORDS
-        .iter()
-        .find(|(w, _)| *w == first)
-        .map(|(_, k)| *k)?;
-    if let Some(colon) = line.find(':') {
-        let (label, rest) = line.split_at(colon + 1);
-        if label.split_whitespace().count() <= 6 {
-            return Some((kind, label.trim(), rest.trim()));
-        }
-        return None;
-    }
-    let words = line.split_whitespace().count();
-    if words == 1 || (is_heading && words <= 6) {
-        return Some((kind, line, ""));
-    }
-    None
 }
 
 /// "Åben" / "Lukket" markers, alone or with a title after a colon
