@@ -163,7 +163,6 @@ fn every_remade_file_reaches_the_bar() {
 /// README in `tests/fixtures/remade/`): agenda items as bold paragraphs,
 /// section labels as headings, HTML without a charset declaration.
 #[test]
-#[ignore = "target, not met yet: agenda items written as bold paragraphs in DOCX and HTML are not items"]
 fn harder_layouts_reach_the_bar() {
     let dir = referat_suite::root()
         .join("tests")

@@ -15,6 +15,10 @@ pub struct Block {
     /// Running header or footer, site navigation and the like: kept so that
     /// callers can see what was removed, never part of the record's text.
     pub furniture: bool,
+    /// The whole paragraph is set in bold (every run with text). Set by the
+    /// readers that see runs (DOCX, .doc, HTML); the PDF reader turns bold
+    /// lines into headings itself.
+    pub bold: bool,
 }
 
 /// The kinds of block.
@@ -49,6 +53,7 @@ impl Block {
             text: text.into(),
             page: None,
             furniture: false,
+            bold: false,
         }
     }
 

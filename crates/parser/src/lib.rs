@@ -13,6 +13,7 @@
 //! ```
 
 pub mod blocks;
+mod bold_headings;
 pub mod budget;
 pub mod danish;
 pub mod doc;

@@ -54,7 +54,9 @@ fn block_kinds() {
             (BlockKind::Heading { level: 1 }, "Referat"),
             (BlockKind::Heading { level: 3 }, "Punkt 1"),
             (BlockKind::Paragraph, "Tekst med fed og et link."),
-            (BlockKind::Paragraph, "Beslutning:"),
+            // A whole-bold paragraph over text is a heading, one level
+            // below the page's deepest heading (h3).
+            (BlockKind::Heading { level: 4 }, "Beslutning:"),
             (
                 BlockKind::ListItem {
                     depth: 0,

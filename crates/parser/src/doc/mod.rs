@@ -373,7 +373,7 @@ impl StoryReader<'_> {
                 .map(|(lfo, lvl)| (lfo, props.ilvl.unwrap_or(lvl))),
         };
         let list = list.and_then(|(lfo, lvl)| self.lists.next(lfo, lvl));
-        paragraph_blocks(&text, heading, list, &mut self.doc.warnings)
+        paragraph_blocks(&text, heading, list, false, &mut self.doc.warnings)
     }
 }
 

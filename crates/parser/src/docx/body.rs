@@ -148,6 +148,7 @@ enum Tag {
     NumId,
     OutlineLvl,
     Vanish,
+    Bold,
     /// Content that must not be read: `mc:Fallback` (a copy of `mc:Choice`),
     /// deleted or moved-away revisions, old properties of tracked changes,
     /// footnote separators.
@@ -181,6 +182,7 @@ impl Tag {
             "numId" => Tag::NumId,
             "outlineLvl" => Tag::OutlineLvl,
             "vanish" => Tag::Vanish,
+            "b" => Tag::Bold,
             "Fallback" | "del" | "moveFrom" | "pPrChange" | "rPrChange" => Tag::Skipped,
             "footnote" | "endnote" if is_separator_note(e) => Tag::Skipped,
             _ => Tag::Other,
@@ -208,6 +210,9 @@ struct Para {
     ilvl: Option<u8>,
     outline: Option<u8>,
     text: String,
+    /// Letters (not spaces) in bold runs and in other runs.
+    bold_chars: usize,
+    plain_chars: usize,
 }
 
 /// A table being read; `cell` is open between `<w:tc>` and `</w:tc>`.
@@ -239,6 +244,7 @@ struct Walker<'a> {
     fields: Vec<FieldPhase>,
     skipped: usize,
     run_hidden: bool,
+    run_bold: bool,
     out: Vec<Block>,
 }
 
@@ -253,6 +259,7 @@ impl<'a> Walker<'a> {
             fields: Vec::new(),
             skipped: 0,
             run_hidden: false,
+            run_bold: false,
             out: Vec::new(),
         }
     }
@@ -277,7 +284,10 @@ impl<'a> Walker<'a> {
         }
         match tag {
             Tag::P => self.paras.push(Para::default()),
-            Tag::R => self.run_hidden = false,
+            Tag::R => {
+                self.run_hidden = false;
+                self.run_bold = false;
+            }
             Tag::Tbl => self.tables.push(Table::default()),
             Tag::Tr => {
                 if let Some(t) = self.tables.last_mut() {
@@ -345,6 +355,9 @@ impl<'a> Walker<'a> {
                 if self.parent() == Some(Tag::RPr) && self.grandparent() == Some(Tag::R) =>
             {
                 self.run_hidden = !is_false(attr(e, "val").as_deref());
+            }
+            Tag::Bold if self.parent() == Some(Tag::RPr) && self.grandparent() == Some(Tag::R) => {
+                self.run_bold = !is_false(attr(e, "val").as_deref());
             }
             _ => {}
         }
@@ -422,6 +435,12 @@ impl<'a> Walker<'a> {
         }
         if let Some(p) = self.paras.last_mut() {
             p.text.push_str(s);
+            let letters = s.chars().filter(|c| !c.is_whitespace()).count();
+            if self.run_bold {
+                p.bold_chars += letters;
+            } else {
+                p.plain_chars += letters;
+            }
         }
     }
 
@@ -446,7 +465,8 @@ impl<'a> Walker<'a> {
             (None, None) => None,
         };
         let list = numbering.and_then(|(id, lvl)| self.ctx.lists.next(id, lvl));
-        for block in paragraph_blocks(&para.text, heading, list, self.ctx.warnings) {
+        let bold = para.bold_chars > 0 && para.plain_chars == 0;
+        for block in paragraph_blocks(&para.text, heading, list, bold, self.ctx.warnings) {
             self.emit(block);
         }
     }
@@ -468,12 +488,13 @@ impl<'a> Walker<'a> {
 
 /// The blocks of one Word paragraph (DOCX or legacy .doc): `text` holds
 /// `'\n'` at manual line breaks; `heading` is its outline or style level,
-/// `list` its place in a list. Unfilled template prompts are dropped with a
-/// warning.
+/// `list` its place in a list, `bold` whether all its text is bold.
+/// Unfilled template prompts are dropped with a warning.
 pub(crate) fn paragraph_blocks(
     text: &str,
     heading: Option<u8>,
     list: Option<ListPosition>,
+    bold: bool,
     warnings: &mut Vec<String>,
 ) -> Vec<Block> {
     let lines: Vec<String> = text
@@ -503,7 +524,9 @@ pub(crate) fn paragraph_blocks(
             warnings.push(format!("dropped an unfilled template prompt: \"{line}\""));
             continue;
         }
-        out.push(Block::paragraph(line));
+        let mut block = Block::paragraph(line);
+        block.bold = bold;
+        out.push(block);
     }
     out
 }

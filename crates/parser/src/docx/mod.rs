@@ -129,6 +129,7 @@ pub fn read_with(
         push_blocks(&mut doc.blocks, blocks, furniture, &mut seen_furniture);
     }
 
+    crate::bold_headings::promote(&mut doc.blocks);
     if let Some(app) = package.read("docProps/app.xml", MAX_PART_BYTES)? {
         doc.producer = properties::producer(&app);
     }

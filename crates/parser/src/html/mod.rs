@@ -79,6 +79,7 @@ pub fn read_with(
             "no main content was found outside what looks like site chrome; paragraphs of running text in it were kept".into(),
         );
     }
+    crate::bold_headings::promote(&mut blocks);
     let mut doc = BlockDocument {
         blocks,
         warnings,

@@ -99,6 +99,7 @@ struct Open {
     fragment_link: bool,
     pre: bool,
     list: bool,
+    bold: bool,
     /// For a heading: how many blocks had been emitted when it opened.
     heading_from: Option<usize>,
 }
@@ -115,6 +116,8 @@ struct Walker {
     links: usize,
     fragment_links: usize,
     pre: usize,
+    /// Open bold elements (`<strong>`, `<b>`, a bold inline style).
+    bold: usize,
     contexts: Vec<Context>,
     lists: Vec<List>,
     tables: Vec<Table>,
@@ -122,6 +125,7 @@ struct Walker {
     buf_chars: usize,
     buf_link_chars: usize,
     buf_fragment_chars: usize,
+    buf_bold_chars: usize,
     /// A link opened or closed since the last text: words on either side
     /// are separate ("PDF" badge + link text), unless punctuation follows.
     link_boundary: bool,
@@ -146,6 +150,7 @@ impl Walker {
             links: 0,
             fragment_links: 0,
             pre: 0,
+            bold: 0,
             contexts: Vec::new(),
             lists: Vec::new(),
             tables: Vec::new(),
@@ -153,6 +158,7 @@ impl Walker {
             buf_chars: 0,
             buf_link_chars: 0,
             buf_fragment_chars: 0,
+            buf_bold_chars: 0,
             link_boundary: false,
             emitted: 0,
         }
@@ -195,6 +201,7 @@ impl Walker {
             fragment_link: name == "a" && el.attr("href").is_some_and(|h| h.starts_with('#')),
             pre: name == "pre",
             list: false,
+            bold: is_bold(el),
             heading_from: None,
         };
         if chrome {
@@ -212,6 +219,9 @@ impl Walker {
         }
         if entry.pre {
             self.pre += 1;
+        }
+        if entry.bold {
+            self.bold += 1;
         }
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -337,6 +347,9 @@ impl Walker {
         if entry.pre {
             self.pre = self.pre.saturating_sub(1);
         }
+        if entry.bold {
+            self.bold = self.bold.saturating_sub(1);
+        }
         if self.root_id() == Some(id) {
             self.region = Region::After;
         }
@@ -366,6 +379,9 @@ impl Walker {
         }
         if self.fragment_links > 0 {
             self.buf_fragment_chars += n;
+        }
+        if self.bold > 0 {
+            self.buf_bold_chars += n;
         }
     }
 
@@ -399,9 +415,11 @@ impl Walker {
         }
         let furniture = self.buffered_is_furniture();
         let raw = std::mem::take(&mut self.buf);
+        let bold = self.buf_chars > 0 && self.buf_bold_chars == self.buf_chars;
         self.buf_chars = 0;
         self.buf_link_chars = 0;
         self.buf_fragment_chars = 0;
+        self.buf_bold_chars = 0;
         let lines: Vec<String> = raw
             .split('\n')
             .map(normalize)
@@ -423,7 +441,9 @@ impl Walker {
             }
             _ => {
                 for line in lines {
-                    self.emit(Block::paragraph(line), furniture);
+                    let mut block = Block::paragraph(line);
+                    block.bold = bold;
+                    self.emit(block, furniture);
                 }
             }
         }
@@ -551,6 +571,26 @@ impl Walker {
             None => self.out.push(block),
         }
     }
+}
+
+/// `<strong>`, `<b>`, or an element styled `font-weight: bold` (or 600 and
+/// more), as editors write bold.
+fn is_bold(el: &Element) -> bool {
+    if matches!(el.name(), "strong" | "b") {
+        return true;
+    }
+    let Some(style) = el.attr("style") else {
+        return false;
+    };
+    style.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else {
+            return false;
+        };
+        let value = value.trim().to_ascii_lowercase();
+        prop.trim().eq_ignore_ascii_case("font-weight")
+            && (value.starts_with("bold")
+                || value.parse::<u32>().is_ok_and(|w| w >= 600))
+    })
 }
 
 fn is_bare_number(text: &str) -> bool {
