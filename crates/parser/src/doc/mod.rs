@@ -18,6 +18,7 @@
 //! in the stream; the piece table is only followed inside the stream; the
 //! compound file's FAT chains are checked by `cfb` (a cycle is an error).
 
+mod cover;
 mod fib;
 mod lists;
 mod pieces;
@@ -33,7 +34,7 @@ use crate::{Block, BlockDocument, Limits, ReadError};
 
 use fib::Fib;
 use lists::Lists;
-use props::{Para, Runs};
+use props::{Chars, Para, Runs};
 use styles::Styles;
 
 /// The first bytes of every OLE compound file.
@@ -119,9 +120,9 @@ pub fn read_with(
         .slice(table, fib::PLCF_BTE_PAPX)
         .map(|plc| props::paragraph_runs(plc, &streams.word))
         .unwrap_or_default();
-    let hidden = fib
+    let char_runs = fib
         .slice(table, fib::PLCF_BTE_CHPX)
-        .map(|plc| props::hidden_runs(plc, &streams.word))
+        .map(|plc| props::char_runs(plc, &streams.word))
         .unwrap_or_default();
     let styles = fib
         .slice(table, fib::STSHF)
@@ -135,11 +136,12 @@ pub fn read_with(
     let mut reader = StoryReader {
         text: &text,
         paras: &para_runs,
-        hidden: &hidden,
+        chars: &char_runs,
         styles: &styles,
         lists,
         deadline,
         doc: BlockDocument::default(),
+        type_sizes: cover::TypeSizes::default(),
     };
     // Story order in CP space: main, footnotes, headers, comments, endnotes,
     // text boxes, header text boxes.
@@ -153,7 +155,9 @@ pub fn read_with(
     }
     reader.read_story(story(2), true)?;
     let mut doc = reader.doc;
+    reader.type_sizes.set_cover_title(&mut doc.blocks);
     dedupe_furniture(&mut doc.blocks);
+    crate::bold_headings::promote(&mut doc.blocks);
     doc.meta_title = streams.title;
     doc.producer = streams.producer;
     Ok(doc)
@@ -265,11 +269,13 @@ enum Field {
 struct StoryReader<'a> {
     text: &'a pieces::Text,
     paras: &'a Runs<Para>,
-    hidden: &'a Runs<bool>,
+    chars: &'a Runs<Chars>,
     styles: &'a Styles,
     lists: Lists,
     deadline: &'a Deadline,
     doc: BlockDocument,
+    /// The type size of the paragraphs, for the cover's title.
+    type_sizes: cover::TypeSizes,
 }
 
 /// Deepest field nesting followed; deeper fields are read as plain text.
@@ -284,6 +290,10 @@ impl StoryReader<'_> {
     ) -> Result<(), ReadError> {
         let mut fields: Vec<Field> = Vec::new();
         let mut para = String::new();
+        // The character properties of the paragraph's letters.
+        let mut letters: Vec<Chars> = Vec::new();
+        // Where this story's blocks start in the document.
+        let first_block = self.doc.blocks.len();
         // The open table row's cells, and the blocks of the open cell.
         let mut row: Vec<Vec<Block>> = Vec::new();
         let mut cell: Vec<Block> = Vec::new();
@@ -315,7 +325,9 @@ impl StoryReader<'_> {
                 }
                 '\r' | '\u{7}' | '\u{C}' => {
                     let props = self.paras.at(fc);
-                    let blocks = self.paragraph(std::mem::take(&mut para), props);
+                    let (blocks, size) = self.paragraph(std::mem::take(&mut para), props, &letters);
+                    let counted = letters.len();
+                    letters.clear();
                     if c == '\u{7}' && props.row_end {
                         cell.clear();
                         let cells = std::mem::take(&mut row);
@@ -329,21 +341,30 @@ impl StoryReader<'_> {
                         // A table ended without its row mark: keep what it held.
                         out.extend(row.drain(..).flatten());
                         out.append(&mut cell);
+                        if !furniture {
+                            let at = first_block + out.len();
+                            self.type_sizes.add(at, &blocks, size, counted);
+                        }
                         out.extend(blocks);
                     }
                 }
-                _ if in_instruction || self.hidden.at(fc) => {}
+                _ if in_instruction || self.chars.at(fc).hidden => {}
                 '\u{B}' => para.push('\n'),
                 '\u{1E}' => para.push('-'),
                 '\t' => para.push('\t'),
                 // Optional hyphens, and anchors of pictures, footnote marks,
                 // comments and drawn objects: no text.
                 c if c < ' ' => {}
-                c => para.push(c),
+                c => {
+                    para.push(c);
+                    if !c.is_whitespace() {
+                        letters.push(self.chars.at(fc));
+                    }
+                }
             }
         }
         let props = Para::default();
-        let blocks = self.paragraph(para, props);
+        let (blocks, _) = self.paragraph(para, props, &letters);
         out.extend(row.drain(..).flatten());
         out.append(&mut cell);
         out.extend(blocks);
@@ -354,11 +375,17 @@ impl StoryReader<'_> {
         Ok(())
     }
 
-    /// The blocks of one paragraph with properties `props`.
-    fn paragraph(&mut self, text: String, props: Para) -> Vec<Block> {
+    /// The blocks of one paragraph with properties `props` and letters set
+    /// as `letters` says, and the size (half-points) of most of its letters.
+    fn paragraph(&mut self, text: String, props: Para, letters: &[Chars]) -> (Vec<Block>, u16) {
         if text.trim().is_empty() {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
+        let style_size = self.styles.half_points(props.istd);
+        let style_bold = self.styles.bold(props.istd);
+        let size = cover::most_common(letters.iter().map(|c| c.half_points.unwrap_or(style_size)))
+            .unwrap_or(style_size);
+        let bold = !letters.is_empty() && letters.iter().all(|c| c.is_bold(style_bold));
         let heading = props
             .outline
             .filter(|&o| o < 9)
@@ -373,7 +400,8 @@ impl StoryReader<'_> {
                 .map(|(lfo, lvl)| (lfo, props.ilvl.unwrap_or(lvl))),
         };
         let list = list.and_then(|(lfo, lvl)| self.lists.next(lfo, lvl));
-        paragraph_blocks(&text, heading, list, false, &mut self.doc.warnings)
+        let blocks = paragraph_blocks(&text, heading, list, bold, &mut self.doc.warnings);
+        (blocks, size)
     }
 }
 

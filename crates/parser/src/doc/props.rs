@@ -1,6 +1,7 @@
 //! Paragraph and character properties: the formatted disk pages (FKPs) that
 //! map stream offsets (FC) to property modifiers (sprms) ([MS-DOC] 2.9.33,
-//! 2.8.6), reduced to what decides the text: style, table, list, hidden.
+//! 2.8.6), reduced to what decides the text: style, table, list, hidden,
+//! and the type's size and weight.
 
 use super::fib::{u16_at, u32_at};
 
@@ -15,9 +16,12 @@ const SPRM_P_F_INNER_TTP: u16 = 0x244C;
 const SPRM_P_ILVL: u16 = 0x260A;
 const SPRM_P_ILFO: u16 = 0x460B;
 const SPRM_P_OUT_LVL: u16 = 0x2640;
-/// sprms read from character properties: hidden text and deleted revisions.
+/// sprms read from character properties: hidden text and deleted revisions,
+/// bold, and the font size in half-points.
 const SPRM_C_F_VANISH: u16 = 0x083C;
 const SPRM_C_F_RMARK_DEL: u16 = 0x0800;
+const SPRM_C_F_BOLD: u16 = 0x0835;
+const SPRM_C_HPS: u16 = 0x4A43;
 /// The two sprms whose variable-length operand is not "one length byte".
 const SPRM_T_DEF_TABLE: u16 = 0xD608;
 const SPRM_P_CHG_TABS: u16 = 0xC615;
@@ -55,17 +59,49 @@ pub(crate) fn apply_para(p: &mut Para, grpprl: &[u8]) {
     }
 }
 
-/// Whether a character grpprl hides its text (hidden, or a tracked deletion).
-/// The toggle values 0x81 ("opposite of the style") count as hidden, as
-/// normal styles are never hidden.
-fn hides(grpprl: &[u8]) -> bool {
-    let mut hidden = false;
-    for (sprm, op) in Sprms(grpprl) {
-        if sprm == SPRM_C_F_VANISH || sprm == SPRM_C_F_RMARK_DEL {
-            hidden = matches!(op.first(), Some(1 | 0x81));
+/// A character run's properties as far as the reader cares.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Chars {
+    /// Hidden text or a tracked deletion.
+    pub(crate) hidden: bool,
+    /// Bold as set on the run: 0 off, 1 on, 0x80 the style's, 0x81 the
+    /// opposite of the style's; `None` for the style's.
+    pub(crate) bold: Option<u8>,
+    /// Font size in half-points set on the run; `None` for the style's.
+    pub(crate) half_points: Option<u16>,
+}
+
+impl Chars {
+    /// Whether the run is bold, given its paragraph style's weight.
+    pub(crate) fn is_bold(self, style_bold: bool) -> bool {
+        match self.bold {
+            Some(0) => false,
+            Some(1) => true,
+            Some(0x81) => !style_bold,
+            _ => style_bold,
         }
     }
-    hidden
+}
+
+/// Apply a character grpprl to `c`. The toggle value 0x81 ("opposite of the
+/// style") counts as hidden, as normal styles are never hidden.
+pub(crate) fn apply_chars(c: &mut Chars, grpprl: &[u8]) {
+    for (sprm, op) in Sprms(grpprl) {
+        let byte = op.first().copied();
+        match sprm {
+            SPRM_C_F_VANISH | SPRM_C_F_RMARK_DEL => c.hidden = matches!(byte, Some(1 | 0x81)),
+            SPRM_C_F_BOLD => c.bold = byte,
+            SPRM_C_HPS => c.half_points = u16_at(op, 0).filter(|&h| h > 0),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+fn hides(grpprl: &[u8]) -> bool {
+    let mut c = Chars::default();
+    apply_chars(&mut c, grpprl);
+    c.hidden
 }
 
 /// The sprms of a grpprl, each with its operand; stops at the first one cut short.
@@ -183,8 +219,8 @@ fn papx_in_fkp(page: &[u8], offset: usize) -> Option<&[u8]> {
     page.get(start..(start + len).min(PAGE - 1))
 }
 
-/// Character runs that are hidden (true) from the PlcBteChpx and its FKPs.
-pub(crate) fn hidden_runs(plc: &[u8], word: &[u8]) -> Runs<bool> {
+/// Character property runs from the PlcBteChpx and its FKPs.
+pub(crate) fn char_runs(plc: &[u8], word: &[u8]) -> Runs<Chars> {
     let mut runs = Vec::new();
     for page in fkp_pages(plc, word) {
         for (start, end, entry) in fkp_entries(page, 1) {
@@ -197,8 +233,10 @@ pub(crate) fn hidden_runs(plc: &[u8], word: &[u8]) -> Runs<bool> {
             };
             let end_at = (offset + 1 + usize::from(cb)).min(PAGE - 1);
             let grpprl = page.get(offset + 1..end_at).unwrap_or_default();
-            if hides(grpprl) {
-                runs.push((start, end, true));
+            let mut chars = Chars::default();
+            apply_chars(&mut chars, grpprl);
+            if chars != Chars::default() {
+                runs.push((start, end, chars));
             }
         }
     }
@@ -229,5 +267,18 @@ mod tests {
         assert_eq!(Sprms(&[0x0B, 0x46, 3]).count(), 0);
         assert!(!hides(&[0x3C, 0x08]));
         assert!(hides(&[0x3C, 0x08, 1]));
+    }
+
+    #[test]
+    fn size_and_weight_of_a_run() {
+        // sprmCFBold 1, sprmCHps 48 (24 pt).
+        let mut c = Chars::default();
+        apply_chars(&mut c, &[0x35, 0x08, 1, 0x43, 0x4A, 48, 0]);
+        assert_eq!(c.half_points, Some(48));
+        assert!(c.is_bold(false));
+        assert!(!c.hidden);
+        // "Opposite of the style" in a bold style is not bold.
+        c.bold = Some(0x81);
+        assert!(!c.is_bold(true));
     }
 }

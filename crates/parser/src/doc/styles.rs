@@ -1,8 +1,8 @@
 //! The style sheet (STSH, [MS-DOC] 2.9.271): which paragraph styles are
-//! headings, and which carry list numbering.
+//! headings, which carry list numbering, and their type's size and weight.
 
 use super::fib::u16_at;
-use super::props::{apply_para, Para};
+use super::props::{apply_chars, apply_para, Chars, Para};
 use crate::docx::styles::heading_level_from_name;
 
 /// Built-in style identifiers (`sti`) of "heading 1" … "heading 9".
@@ -13,6 +13,8 @@ const STI_TITLE: u16 = 62;
 const ISTD_NIL: u16 = 0x0FFF;
 /// Longest `basedOn` chain followed (real ones are a few deep; a cycle ends here).
 const MAX_CHAIN: usize = 16;
+/// Font size when no style sets one: 10 pt ([MS-DOC] 2.9.25, `hps`).
+const DEFAULT_HALF_POINTS: u16 = 20;
 
 #[derive(Debug, Clone, Default)]
 struct Std {
@@ -20,6 +22,7 @@ struct Std {
     base: u16,
     name: String,
     para: Para,
+    chars: Chars,
 }
 
 /// What each paragraph style says, by istd.
@@ -69,6 +72,21 @@ impl Styles {
         })
     }
 
+    /// The font size of style `istd` in half-points, along its `basedOn`
+    /// chain.
+    pub(crate) fn half_points(&self, istd: u16) -> u16 {
+        self.chain(istd)
+            .find_map(|s| s.chars.half_points)
+            .unwrap_or(DEFAULT_HALF_POINTS)
+    }
+
+    /// Whether style `istd` sets its text in bold, along its `basedOn` chain.
+    pub(crate) fn bold(&self, istd: u16) -> bool {
+        self.chain(istd)
+            .find_map(|s| s.chars.bold)
+            .is_some_and(|b| b == 1 || b == 0x81)
+    }
+
     /// The list (ilfo, ilvl) a style attaches to its paragraphs, if any.
     pub(crate) fn list(&self, istd: u16) -> Option<(u16, u8)> {
         self.chain(istd)
@@ -102,17 +120,25 @@ fn parse_std(std: &[u8], cb_base: usize) -> Option<Std> {
         .map(|c| c.unwrap_or('\u{FFFD}'))
         .collect();
     let mut para = Para::default();
-    // Paragraph styles (stk 1) start with the paragraph UPX, after the
-    // name's terminating zero and padding to an even offset.
+    let mut chars = Chars::default();
+    // The UPXs follow the name's terminating zero, each padded to an even
+    // offset: a paragraph style (stk 1) has the paragraph UPX, then the
+    // character UPX.
     if stk == 1 {
         let mut at = name_at + cch * 2 + 2;
         at += at % 2;
         if let Some(cb) = u16_at(std, at) {
-            let upx = std
-                .get(at + 2..at + 2 + usize::from(cb))
-                .unwrap_or_default();
+            let end = at + 2 + usize::from(cb);
+            let upx = std.get(at + 2..end).unwrap_or_default();
             // The paragraph UPX starts with the istd.
             apply_para(&mut para, upx.get(2..).unwrap_or_default());
+            at = end + end % 2;
+            if let Some(cb) = u16_at(std, at) {
+                let upx = std
+                    .get(at + 2..at + 2 + usize::from(cb))
+                    .unwrap_or_default();
+                apply_chars(&mut chars, upx);
+            }
         }
     }
     Some(Std {
@@ -120,5 +146,6 @@ fn parse_std(std: &[u8], cb_base: usize) -> Option<Std> {
         base,
         name,
         para,
+        chars,
     })
 }

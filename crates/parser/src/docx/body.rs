@@ -149,6 +149,7 @@ enum Tag {
     OutlineLvl,
     Vanish,
     Bold,
+    RStyle,
     /// Content that must not be read: `mc:Fallback` (a copy of `mc:Choice`),
     /// deleted or moved-away revisions, old properties of tracked changes,
     /// footnote separators.
@@ -183,6 +184,7 @@ impl Tag {
             "outlineLvl" => Tag::OutlineLvl,
             "vanish" => Tag::Vanish,
             "b" => Tag::Bold,
+            "rStyle" => Tag::RStyle,
             "Fallback" | "del" | "moveFrom" | "pPrChange" | "rPrChange" => Tag::Skipped,
             "footnote" | "endnote" if is_separator_note(e) => Tag::Skipped,
             _ => Tag::Other,
@@ -210,9 +212,11 @@ struct Para {
     ilvl: Option<u8>,
     outline: Option<u8>,
     text: String,
-    /// Letters (not spaces) in bold runs and in other runs.
+    /// Letters (not spaces) in runs set bold, set not bold, and set as
+    /// the paragraph style says.
     bold_chars: usize,
     plain_chars: usize,
+    styled_chars: usize,
 }
 
 /// A table being read; `cell` is open between `<w:tc>` and `</w:tc>`.
@@ -244,7 +248,8 @@ struct Walker<'a> {
     fields: Vec<FieldPhase>,
     skipped: usize,
     run_hidden: bool,
-    run_bold: bool,
+    /// Bold as the run sets it (directly or by its character style).
+    run_bold: Option<bool>,
     out: Vec<Block>,
 }
 
@@ -259,7 +264,7 @@ impl<'a> Walker<'a> {
             fields: Vec::new(),
             skipped: 0,
             run_hidden: false,
-            run_bold: false,
+            run_bold: None,
             out: Vec::new(),
         }
     }
@@ -286,7 +291,7 @@ impl<'a> Walker<'a> {
             Tag::P => self.paras.push(Para::default()),
             Tag::R => {
                 self.run_hidden = false;
-                self.run_bold = false;
+                self.run_bold = None;
             }
             Tag::Tbl => self.tables.push(Table::default()),
             Tag::Tr => {
@@ -357,7 +362,15 @@ impl<'a> Walker<'a> {
                 self.run_hidden = !is_false(attr(e, "val").as_deref());
             }
             Tag::Bold if self.parent() == Some(Tag::RPr) && self.grandparent() == Some(Tag::R) => {
-                self.run_bold = !is_false(attr(e, "val").as_deref());
+                self.run_bold = Some(!is_false(attr(e, "val").as_deref()));
+            }
+            Tag::RStyle
+                if self.parent() == Some(Tag::RPr) && self.grandparent() == Some(Tag::R) =>
+            {
+                let bold = attr(e, "val").is_some_and(|id| self.ctx.styles.info(&id).bold);
+                if bold && self.run_bold.is_none() {
+                    self.run_bold = Some(true);
+                }
             }
             _ => {}
         }
@@ -436,10 +449,10 @@ impl<'a> Walker<'a> {
         if let Some(p) = self.paras.last_mut() {
             p.text.push_str(s);
             let letters = s.chars().filter(|c| !c.is_whitespace()).count();
-            if self.run_bold {
-                p.bold_chars += letters;
-            } else {
-                p.plain_chars += letters;
+            match self.run_bold {
+                Some(true) => p.bold_chars += letters,
+                Some(false) => p.plain_chars += letters,
+                None => p.styled_chars += letters,
             }
         }
     }
@@ -465,7 +478,9 @@ impl<'a> Walker<'a> {
             (None, None) => None,
         };
         let list = numbering.and_then(|(id, lvl)| self.ctx.lists.next(id, lvl));
-        let bold = para.bold_chars > 0 && para.plain_chars == 0;
+        let bold = para.plain_chars == 0
+            && (para.styled_chars == 0 || style.bold)
+            && para.bold_chars + para.styled_chars > 0;
         for block in paragraph_blocks(&para.text, heading, list, bold, self.ctx.warnings) {
             self.emit(block);
         }

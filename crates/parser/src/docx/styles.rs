@@ -19,6 +19,8 @@ pub struct StyleInfo {
     pub heading_level: Option<u8>,
     /// List numbering attached to the style: (numId, level).
     pub numbering: Option<(u32, u8)>,
+    /// The style sets its text in bold (paragraph and character styles).
+    pub bold: bool,
 }
 
 /// The paragraph styles of a document, by style id, inheritance resolved.
@@ -36,6 +38,7 @@ impl StyleSheet {
             None => StyleInfo {
                 heading_level: heading_level_from_name(style_id),
                 numbering: None,
+                bold: false,
             },
         }
     }
@@ -170,18 +173,29 @@ fn clamp_u32(v: usize) -> u32 {
     u32::try_from(v).unwrap_or(u32::MAX)
 }
 
-/// Resolve each paragraph style's own settings and then its `basedOn` chain.
+/// Resolve each paragraph and character style's own settings and then its
+/// `basedOn` chain.
 fn resolve_styles(styles: &Styles) -> StyleSheet {
     struct Own {
         heading_level: Option<u8>,
         numbering: Option<(u32, u8)>,
+        bold: Option<bool>,
         based_on: Option<String>,
     }
     let mut own: HashMap<String, Own> = HashMap::new();
     for style in &styles.styles {
-        if style.style_type != StyleType::Paragraph {
+        if !matches!(
+            style.style_type,
+            StyleType::Paragraph | StyleType::Character
+        ) {
             continue;
         }
+        let bold = style
+            .run_property
+            .bold
+            .as_ref()
+            .and_then(|b| serde_json::to_value(b).ok())
+            .and_then(|v| v.as_bool());
         let name = serde_json::to_value(&style.name)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
@@ -208,6 +222,7 @@ fn resolve_styles(styles: &Styles) -> StyleSheet {
             Own {
                 heading_level,
                 numbering,
+                bold,
                 based_on,
             },
         );
@@ -215,6 +230,7 @@ fn resolve_styles(styles: &Styles) -> StyleSheet {
     let mut resolved = HashMap::new();
     for id in own.keys() {
         let mut info = StyleInfo::default();
+        let mut bold = None;
         let mut current = Some(id.as_str());
         // Bounded: a basedOn cycle in a broken file must not loop forever.
         for _ in 0..32 {
@@ -223,8 +239,10 @@ fn resolve_styles(styles: &Styles) -> StyleSheet {
             };
             info.heading_level = info.heading_level.or(style.heading_level);
             info.numbering = info.numbering.or(style.numbering);
+            bold = bold.or(style.bold);
             current = style.based_on.as_deref();
         }
+        info.bold = bold.unwrap_or(false);
         resolved.insert(id.clone(), info);
     }
     StyleSheet { styles: resolved }

@@ -588,8 +588,7 @@ fn is_bold(el: &Element) -> bool {
         };
         let value = value.trim().to_ascii_lowercase();
         prop.trim().eq_ignore_ascii_case("font-weight")
-            && (value.starts_with("bold")
-                || value.parse::<u32>().is_ok_and(|w| w >= 600))
+            && (value.starts_with("bold") || value.parse::<u32>().is_ok_and(|w| w >= 600))
     })
 }
 

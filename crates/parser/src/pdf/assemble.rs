@@ -10,6 +10,10 @@ use super::tables::{is_row_start, is_toc_entry, take_row};
 
 /// Line sizes larger than the body text by this factor make headings.
 const HEADING_SIZE_FACTOR: f32 = 1.12;
+/// Bold lines larger than the body text by this factor (12 pt bold over an
+/// 11 pt body) are headings above body-size bold ones, though too close to
+/// the body's size to be headings in a regular weight.
+const BOLD_STEP_FACTOR: f32 = 1.04;
 /// Headings are short.
 const MAX_HEADING_CHARS: usize = 250;
 
@@ -22,16 +26,23 @@ pub(crate) struct Typography {
     pitch: f32,
     /// Heading sizes larger than the body, largest first.
     heading_sizes: Vec<f32>,
+    /// Sizes of bold lines a step above the body but below the heading
+    /// sizes, largest first: headings below those, above body-size bold.
+    bold_sizes: Vec<f32>,
 }
 
 impl Typography {
     /// Measure the document.
     pub(crate) fn measure(pages: &[Vec<Line>]) -> Typography {
         let mut sizes: Vec<(f32, usize)> = Vec::new();
+        let mut bold_line_sizes: Vec<f32> = Vec::new();
         let mut pitches: Vec<(i32, usize)> = Vec::new();
         for lines in pages {
             for (i, line) in lines.iter().enumerate() {
                 let chars: usize = line.chunks.iter().map(|c| c.text.len()).sum();
+                if line.bold && !line.furniture {
+                    bold_line_sizes.push(line.size);
+                }
                 match sizes.iter_mut().find(|(s, _)| (*s - line.size).abs() < 0.3) {
                     Some((_, n)) => *n += chars,
                     None => sizes.push((line.size, chars)),
@@ -66,10 +77,21 @@ impl Typography {
             }
         }
         heading_sizes.sort_by(|a, b| b.total_cmp(a));
+        let mut bold_sizes: Vec<f32> = Vec::new();
+        for size in bold_line_sizes {
+            let rounded = (size * 2.0).round() / 2.0;
+            let step =
+                size > body_size * BOLD_STEP_FACTOR && size <= body_size * HEADING_SIZE_FACTOR;
+            if step && !bold_sizes.contains(&rounded) {
+                bold_sizes.push(rounded);
+            }
+        }
+        bold_sizes.sort_by(|a, b| b.total_cmp(a));
         Typography {
             body_size,
             pitch,
             heading_sizes,
+            bold_sizes,
         }
     }
 
@@ -83,7 +105,21 @@ impl Typography {
                 .unwrap_or(0);
             return Some((idx + 1).min(6) as u8);
         }
-        bold.then(|| (self.heading_sizes.len() + 1).min(6) as u8)
+        if !bold {
+            return None;
+        }
+        // Bold a step above the body ranks below every larger size and
+        // above body-size bold.
+        let rounded = (size * 2.0).round() / 2.0;
+        let step = (size > self.body_size * BOLD_STEP_FACTOR)
+            .then(|| {
+                self.bold_sizes
+                    .iter()
+                    .position(|s| (*s - rounded).abs() < 0.01)
+            })
+            .flatten()
+            .unwrap_or(self.bold_sizes.len());
+        Some((self.heading_sizes.len() + step + 1).min(6) as u8)
     }
 }
 
@@ -403,4 +439,75 @@ fn toc_neighbour(lines: &[&Line], i: usize) -> bool {
                 .get(j)
                 .is_some_and(|l| l.page == line.page && is_toc_entry(l))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::layout::Chunk;
+
+    /// A one-chunk line at baseline `y`.
+    fn line(y: f32, size: f32, bold: bool, text: &str) -> Line {
+        Line {
+            page: 1,
+            y,
+            size,
+            bold,
+            chunks: vec![Chunk {
+                x0: 72.0,
+                x1: 72.0 + text.chars().count() as f32 * size * 0.5,
+                text: text.to_string(),
+            }],
+            furniture: false,
+            column: 0,
+        }
+    }
+
+    fn levels(lines: Vec<Line>) -> Vec<(Option<u8>, String)> {
+        let pages = vec![lines];
+        let typo = Typography::measure(&pages);
+        let mut out = Vec::new();
+        page_blocks(&pages[0], &typo, &mut out);
+        out.into_iter()
+            .map(|b| match b.kind {
+                BlockKind::Heading { level } => (Some(level), b.text),
+                _ => (None, b.text),
+            })
+            .collect()
+    }
+
+    const BODY: &str = "Udvalget drøftede sagen grundigt og besluttede at sende den videre";
+
+    #[test]
+    fn bold_a_step_above_the_body_ranks_above_body_size_bold() {
+        let lines = vec![
+            line(100.0, 16.0, true, "Referat"),
+            line(130.0, 12.0, true, "Budget for 2020"),
+            line(150.0, 11.0, true, "Beslutning"),
+            line(170.0, 11.0, false, BODY),
+            line(183.0, 11.0, false, BODY),
+            line(196.0, 11.0, false, BODY),
+            line(225.0, 12.0, true, "Eventuelt"),
+            line(245.0, 11.0, false, BODY),
+        ];
+        let got = levels(lines);
+        let heading = |t: &str| got.iter().find(|(_, s)| s == t).and_then(|(l, _)| *l);
+        assert_eq!(heading("Referat"), Some(1));
+        assert_eq!(heading("Budget for 2020"), Some(2));
+        assert_eq!(heading("Eventuelt"), Some(2));
+        assert_eq!(heading("Beslutning"), Some(3));
+    }
+
+    #[test]
+    fn regular_weight_a_step_above_the_body_is_no_heading() {
+        let lines = vec![
+            line(100.0, 12.0, false, "Budget for 2020"),
+            line(130.0, 11.0, true, "Beslutning"),
+            line(150.0, 11.0, false, BODY),
+            line(163.0, 11.0, false, BODY),
+        ];
+        let got = levels(lines);
+        assert_eq!(got[0], (None, "Budget for 2020".to_string()));
+        assert_eq!(got[1], (Some(1), "Beslutning".to_string()));
+    }
 }
