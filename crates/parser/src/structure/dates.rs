@@ -261,6 +261,35 @@ pub fn is_date_line(line: &str) -> bool {
         })
 }
 
+/// Words that open a line saying when a document was adopted, and by whom
+/// ("Godkendt af byrådet, Syddjurs Kommune den 30. april 2009", "Vedtaget i
+/// Kommunalbestyrelsen d. 2. maj 2015"), as policies and plans print it on
+/// their cover. Participles only: "Godkendelse af referat" is an item.
+const APPROVAL_WORDS: &[&str] = &["godkendt", "vedtaget", "vedtages", "godkendes"];
+/// An approval line is short; a longer one is running text.
+const MAX_APPROVAL_LINE_WORDS: usize = 16;
+
+/// Whether a line says when the document was approved: it opens with an
+/// approval word and holds a date with a year.
+///
+/// ```
+/// use referat_parser::structure::dates::is_approval_line;
+/// assert!(is_approval_line("Godkendt af byrådet, Syddjurs Kommune den 30. april 2009"));
+/// assert!(is_approval_line("Vedtaget i Kommunalbestyrelsen d. 2.5.2015"));
+/// assert!(!is_approval_line("Godkendelse af referat fra 3. marts 2020"));
+/// assert!(!is_approval_line("Godkendt."));
+/// ```
+pub fn is_approval_line(line: &str) -> bool {
+    let t = line.trim();
+    let first = t.split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    first.is_some_and(|w| APPROVAL_WORDS.contains(&w.as_str()))
+        && t.split_whitespace().count() <= MAX_APPROVAL_LINE_WORDS
+        && find_dates(t).iter().any(|d| d.year.is_some())
+}
+
 /// Whether a line or cell is only a time ("Kl. 10:30", "kl. 16.00-18.00",
 /// "10:30"), as templates print it under or beside the date.
 ///

@@ -16,7 +16,7 @@ use std::path::Path;
 use referat_schema::{DocType, Format, Item, Person, Record, SectionKind, Source};
 
 use crate::BlockDocument;
-use dates::{find_dates, find_times, is_date_line, is_time_line};
+use dates::{find_dates, find_times, is_approval_line, is_date_line, is_time_line};
 pub use explain::FieldEvidence;
 use items::{HeaderValue, ItemDraft};
 use labels::HeaderField;
@@ -517,6 +517,10 @@ fn find_date_and_time(
     }
     if let Some(d) = &outline.date_line {
         candidates.push((d, "a date line before the text"));
+    }
+    // A policy or plan is dated by its adoption, printed on its cover.
+    if let Some(line) = cells().find(|c| is_approval_line(c)) {
+        candidates.push((line, "a line saying when the document was approved"));
     }
     for (line, rule) in candidates {
         if record.date.is_none() {
