@@ -46,6 +46,8 @@ const STYLES: &str = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wor
   <w:style w:type="paragraph" w:styleId="Overskrift1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
   <w:style w:type="paragraph" w:styleId="Punkt"><w:name w:val="Punktoverskrift"/><w:basedOn w:val="Overskrift2"/></w:style>
   <w:style w:type="paragraph" w:styleId="Overskrift2"><w:name w:val="Overskrift 2"/></w:style>
+  <w:style w:type="paragraph" w:styleId="Etiket"><w:name w:val="Label"/><w:rPr><w:b/></w:rPr></w:style>
+  <w:style w:type="character" w:styleId="Kraftig"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>
   <w:style w:type="paragraph" w:styleId="Nummereret"><w:name w:val="Nummereret punkt"/><w:basedOn w:val="Overskrift2"/><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
 </w:styles>"#;
 
@@ -365,6 +367,60 @@ fn numbered_heading_styles_keep_their_number() {
                 "1. Godkendelse af dagsorden"
             ),
             (&BlockKind::Heading { level: 2 }, "2. Eventuelt"),
+        ]
+    );
+}
+
+fn bold_run(text: &str) -> String {
+    format!("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>")
+}
+
+fn run(text: &str) -> String {
+    format!("<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>")
+}
+
+/// Whole-bold paragraphs over body text are headings below the styled ones,
+/// whether the bold is set on the runs, by a character style or by the
+/// paragraph style; a bold word in a sentence, a bold sentence and runs
+/// set bold "off" are not.
+#[test]
+fn whole_bold_paragraphs_over_text_are_headings() {
+    let body =
+        "Udvalget drøftede sagen og besluttede at sende den videre til byrådet med en anbefaling.";
+    let doc = read(
+        &[
+            styled("Overskrift1", "Referat"),
+            format!("<w:p>{}{}</w:p>", bold_run("Valg af "), bold_run("næstformand")),
+            styled("Etiket", "Indstilling:"),
+            p(body),
+            format!("<w:p><w:r><w:rPr><w:rStyle w:val=\"Kraftig\"/></w:rPr><w:t>Eventuelt</w:t></w:r></w:p>"),
+            format!("<w:p>{}{}</w:p>", run("Mødet er "), bold_run("aflyst")),
+            format!("<w:p>{}</w:p>", bold_run("Rådet godkendte budgettet.")),
+            "<w:p><w:r><w:rPr><w:b w:val=\"0\"/></w:rPr><w:t>Ikke fed</w:t></w:r></w:p>".to_string(),
+            p(body),
+            p(body),
+        ]
+        .concat(),
+        &[],
+    );
+    let kinds: Vec<(BlockKind, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind.clone(), b.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (BlockKind::Heading { level: 1 }, "Referat"),
+            (BlockKind::Heading { level: 2 }, "Valg af næstformand"),
+            (BlockKind::Heading { level: 2 }, "Indstilling:"),
+            (BlockKind::Paragraph, body),
+            (BlockKind::Heading { level: 2 }, "Eventuelt"),
+            (BlockKind::Paragraph, "Mødet er aflyst"),
+            (BlockKind::Paragraph, "Rådet godkendte budgettet."),
+            (BlockKind::Paragraph, "Ikke fed"),
+            (BlockKind::Paragraph, body),
+            (BlockKind::Paragraph, body),
         ]
     );
 }

@@ -246,3 +246,36 @@ fn an_empty_heading_is_kept_as_a_divider() {
     assert_eq!(kinds[empty - 1].1, "Udsat.");
     assert_eq!(kinds[empty + 1].1, "Et resumé.");
 }
+
+/// A paragraph all in `<strong>`, `<b>` or a bold inline style, over text,
+/// is a heading one level below the page's deepest heading; a paragraph
+/// with one bold word, or a bold sentence, is not.
+#[test]
+fn whole_bold_paragraphs_over_text_are_headings() {
+    let doc = read(&format!(
+        "<html><body><main><h2>Referat</h2>\
+         <p><b>Valg af</b> <strong>næstformand</strong></p>{}\
+         <p><span style='font-weight: 700'>Eventuelt</span></p>{}\
+         <p>Mødet er <strong>aflyst</strong></p>\
+         <p><strong>Rådet godkendte budgettet.</strong></p>{}\
+         </main></body></html>",
+        prose("valget"),
+        prose("eventuelt"),
+        prose("budgettet")
+    ));
+    let kinds: Vec<(BlockKind, &str)> = doc
+        .content()
+        .filter(|b| b.text.len() < 60)
+        .map(|b| (b.kind.clone(), b.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (BlockKind::Heading { level: 2 }, "Referat"),
+            (BlockKind::Heading { level: 3 }, "Valg af næstformand"),
+            (BlockKind::Heading { level: 3 }, "Eventuelt"),
+            (BlockKind::Paragraph, "Mødet er aflyst"),
+            (BlockKind::Paragraph, "Rådet godkendte budgettet."),
+        ]
+    );
+}
