@@ -78,6 +78,14 @@ fn read(body: &str, extra: &[(&str, String)]) -> BlockDocument {
     docx::read(&package(&parts)).expect("reads")
 }
 
+/// Each block's kind and text.
+fn kinds(doc: &BlockDocument) -> Vec<(BlockKind, &str)> {
+    doc.blocks
+        .iter()
+        .map(|b| (b.kind.clone(), b.text.as_str()))
+        .collect()
+}
+
 #[test]
 fn headings_by_style_name_outline_and_inheritance() {
     let doc = read(
@@ -92,13 +100,8 @@ fn headings_by_style_name_outline_and_inheritance() {
         .concat(),
         &[],
     );
-    let kinds: Vec<(BlockKind, &str)> = doc
-        .blocks
-        .iter()
-        .map(|b| (b.kind.clone(), b.text.as_str()))
-        .collect();
     assert_eq!(
-        kinds,
+        kinds(&doc),
         vec![
             (BlockKind::Heading { level: 1 }, "Dagsorden"),
             (BlockKind::Heading { level: 2 }, "Godkendelse af referat"),
@@ -403,13 +406,8 @@ fn whole_bold_paragraphs_over_text_are_headings() {
         .concat(),
         &[],
     );
-    let kinds: Vec<(BlockKind, &str)> = doc
-        .blocks
-        .iter()
-        .map(|b| (b.kind.clone(), b.text.as_str()))
-        .collect();
     assert_eq!(
-        kinds,
+        kinds(&doc),
         vec![
             (BlockKind::Heading { level: 1 }, "Referat"),
             (BlockKind::Heading { level: 2 }, "Valg af næstformand"),
