@@ -16,6 +16,7 @@ const FIELDS: &[&str] = &[
     "location",
     "attendees",
     "absent",
+    "case_number",
 ];
 
 /// Case and white space do not matter in a title; every letter does.
@@ -51,6 +52,7 @@ fn actual(r: &Record, field: &str) -> Value {
         "location" => opt(&r.location),
         "attendees" => people(&r.attendees),
         "absent" => people(&r.absent),
+        "case_number" => opt(&r.case_number),
         _ => Value::Null,
     }
 }

@@ -767,7 +767,10 @@ fn header_block(
         return false;
     }
     if let Some((field, label, value)) = split_header_line(text) {
-        if !heading || value.is_empty() {
+        // A labelled line set as a heading is usually a title that happens
+        // to hold a colon; a case number is never a title, however large
+        // the letterhead prints it ("Sagsnr.: 2016-003798-62").
+        if !heading || value.is_empty() || field == HeaderField::CaseNumber {
             *pending = value.is_empty().then(|| (field, label.to_string()));
             push_header(out, field, label, value.to_string());
             return true;
@@ -859,6 +862,20 @@ mod tests {
         assert_eq!(o.items[0].sections[0].kind, SectionKind::Beslutning);
         assert!(o.items[0].sections[0].text.contains("Netværksmøde"));
         assert_eq!(o.items[1].sections[0].text, "Vakant.");
+    }
+
+    #[test]
+    fn a_case_number_set_as_a_heading_is_the_case_number() {
+        let blocks = vec![
+            Block::heading(3, "Staben"),
+            Block::paragraph("Dato: 27. april 2016"),
+            Block::heading(2, "Sagsnr.: 2016-003798-62"),
+            Block::heading(1, "Notat"),
+            Block::heading(2, "Testfiler"),
+        ];
+        let o = walk(&blocks);
+        let case = o.header.iter().find(|h| h.field == HeaderField::CaseNumber);
+        assert_eq!(case.map(|h| h.value.as_str()), Some("2016-003798-62"));
     }
 
     #[test]

@@ -263,6 +263,11 @@ pub fn extract_explained(doc: &BlockDocument, source: Source) -> (Record, Vec<Fi
         .iter()
         .map(|draft| finish_item(draft, &people, &known, year))
         .collect();
+    if outline.single_item && record.case_number.is_none() {
+        // An item exported on its own is that item: its case is the
+        // document's.
+        record.case_number = record.items.first().and_then(|i| i.case_number.clone());
+    }
     record.persons = people.summarise();
 
     if record.date.is_none() {
