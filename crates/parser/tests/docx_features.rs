@@ -396,7 +396,7 @@ fn whole_bold_paragraphs_over_text_are_headings() {
             format!("<w:p>{}{}</w:p>", bold_run("Valg af "), bold_run("næstformand")),
             styled("Etiket", "Indstilling:"),
             p(body),
-            format!("<w:p><w:r><w:rPr><w:rStyle w:val=\"Kraftig\"/></w:rPr><w:t>Eventuelt</w:t></w:r></w:p>"),
+            "<w:p><w:r><w:rPr><w:rStyle w:val=\"Kraftig\"/></w:rPr><w:t>Eventuelt</w:t></w:r></w:p>".to_string(),
             format!("<w:p>{}{}</w:p>", run("Mødet er "), bold_run("aflyst")),
             format!("<w:p>{}</w:p>", bold_run("Rådet godkendte budgettet.")),
             "<w:p><w:r><w:rPr><w:b w:val=\"0\"/></w:rPr><w:t>Ikke fed</w:t></w:r></w:p>".to_string(),
