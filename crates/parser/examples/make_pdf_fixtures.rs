@@ -1001,7 +1001,11 @@ fn cmap_format4(pairs: &[(u16, u16)]) -> Vec<u8> {
         out.extend_from_slice(&code.to_be_bytes()); // start codes
     }
     for (code, glyph) in &segments {
-        let delta = if *code == 0xFFFF { 1 } else { glyph.wrapping_sub(*code) };
+        let delta = if *code == 0xFFFF {
+            1
+        } else {
+            glyph.wrapping_sub(*code)
+        };
         out.extend_from_slice(&delta.to_be_bytes());
     }
     for _ in &segments {
@@ -1046,7 +1050,11 @@ fn cmap_table(subtables: &[((u16, u16), Vec<u8>)]) -> Vec<u8> {
 /// .notdef), or version 3 (no names) when `names` is empty.
 fn post_table(names: &[String]) -> Vec<u8> {
     let mut out = Vec::new();
-    let version: u32 = if names.is_empty() { 0x0003_0000 } else { 0x0002_0000 };
+    let version: u32 = if names.is_empty() {
+        0x0003_0000
+    } else {
+        0x0002_0000
+    };
     out.extend_from_slice(&version.to_be_bytes());
     out.extend_from_slice(&[0u8; 28]);
     if names.is_empty() {
@@ -1110,7 +1118,12 @@ fn font_document(doc: Document, font: Dictionary, texts: &[&str], two_bytes: boo
         );
     }
     let resources = dictionary! { "Font" => dictionary! { "P" => font } };
-    let mut doc = document_in(doc, &[content], resources, Object::string_literal("Fixture"));
+    let mut doc = document_in(
+        doc,
+        &[content],
+        resources,
+        Object::string_literal("Fixture"),
+    );
     save(&mut doc, name);
 }
 
@@ -1167,7 +1180,13 @@ fn truetype_symbolic_30() {
     ]);
     let mut doc = Document::with_version("1.5");
     let font = truetype_font(&mut doc, program, true, None);
-    font_document(doc, font, &FONT_PROGRAM_TEXTS, false, "truetype-symbolic-30.pdf");
+    font_document(
+        doc,
+        font,
+        &FONT_PROGRAM_TEXTS,
+        false,
+        "truetype-symbolic-30.pdf",
+    );
 }
 
 /// A symbolic TrueType subset whose codes select glyphs through its (1,0)
@@ -1195,7 +1214,13 @@ fn truetype_symbolic_10() {
     ]);
     let mut doc = Document::with_version("1.5");
     let font = truetype_font(&mut doc, program, true, None);
-    font_document(doc, font, &FONT_PROGRAM_TEXTS, false, "truetype-symbolic-10.pdf");
+    font_document(
+        doc,
+        font,
+        &FONT_PROGRAM_TEXTS,
+        false,
+        "truetype-symbolic-10.pdf",
+    );
 }
 
 /// A nonsymbolic TrueType font re-encoded by `/Differences` with names the
@@ -1204,7 +1229,9 @@ fn truetype_symbolic_10() {
 fn truetype_post_names() {
     let chars = code_chars(&FONT_PROGRAM_TEXTS);
     // Glyph 1 + i draws chars[i]; its post name is "glyph<1 + i + 100>".
-    let names: Vec<String> = (0..chars.len()).map(|i| format!("glyph{}", 101 + i)).collect();
+    let names: Vec<String> = (0..chars.len())
+        .map(|i| format!("glyph{}", 101 + i))
+        .collect();
     let mut unicode: Vec<(u16, u16)> = chars
         .iter()
         .enumerate()
@@ -1224,7 +1251,13 @@ fn truetype_post_names() {
     };
     let mut doc = Document::with_version("1.5");
     let font = truetype_font(&mut doc, program, false, Some(encoding.into()));
-    font_document(doc, font, &FONT_PROGRAM_TEXTS, false, "truetype-post-names.pdf");
+    font_document(
+        doc,
+        font,
+        &FONT_PROGRAM_TEXTS,
+        false,
+        "truetype-post-names.pdf",
+    );
 }
 
 /// A CFF INDEX of the given items (offset size 4).
@@ -1263,7 +1296,8 @@ fn cff_program(names: &[String]) -> Vec<u8> {
     // known before the offsets are.
     let top_dict_len = 3 * 6;
     let top_index_len = 2 + 1 + 8 + top_dict_len;
-    let charset_at = header.len() + name_index.len() + top_index_len + strings.len() + global_subrs.len();
+    let charset_at =
+        header.len() + name_index.len() + top_index_len + strings.len() + global_subrs.len();
     let mut charset = vec![0u8];
     for i in 0..names.len() {
         charset.extend_from_slice(&((391 + i) as u16).to_be_bytes());
@@ -1282,7 +1316,15 @@ fn cff_program(names: &[String]) -> Vec<u8> {
     let top_index = cff_index(&[top]);
     assert_eq!(top_index.len(), top_index_len);
     let mut out = header;
-    for part in [name_index, top_index, strings, global_subrs, charset, encoding, char_strings] {
+    for part in [
+        name_index,
+        top_index,
+        strings,
+        global_subrs,
+        charset,
+        encoding,
+        char_strings,
+    ] {
         out.extend_from_slice(&part);
     }
     out
@@ -1314,7 +1356,13 @@ fn cff_builtin() {
             "FontFile3" => program,
         },
     };
-    font_document(doc, font, &FONT_PROGRAM_TEXTS, false, "cff-builtin-encoding.pdf");
+    font_document(
+        doc,
+        font,
+        &FONT_PROGRAM_TEXTS,
+        false,
+        "cff-builtin-encoding.pdf",
+    );
 }
 
 /// A Type0 font over a CIDFontType2 with Identity-H and no ToUnicode, as
@@ -1358,5 +1406,11 @@ fn truetype_cid_identity() {
             },
         })],
     };
-    font_document(doc, font, &FONT_PROGRAM_TEXTS, true, "truetype-cid-identity.pdf");
+    font_document(
+        doc,
+        font,
+        &FONT_PROGRAM_TEXTS,
+        true,
+        "truetype-cid-identity.pdf",
+    );
 }

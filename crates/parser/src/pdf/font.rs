@@ -98,8 +98,7 @@ impl Font {
                     && name_of(doc, cid_font.get(b"Subtype").ok()) == Some(b"CIDFontType2")
                 {
                     if let Some(program) = descriptor.and_then(|d| Program::of(doc, d)) {
-                        font.cid_text =
-                            program.cid_text(cid_to_gid_map(doc, cid_font).as_deref());
+                        font.cid_text = program.cid_text(cid_to_gid_map(doc, cid_font).as_deref());
                     }
                 }
             } else {
