@@ -52,8 +52,8 @@ TIMEOUT = 120
 # Files below 90 % that were examined by hand, with the reason (corpus-relative
 # path -> reason). Keep entries only for what was checked in the file itself.
 REASONS: dict[str, str] = {
-    "pdfs/ThuluthFeatures.pdf": "CID TrueType fonts (Identity-H) without ToUnicode: pdftotext prints glyph ids as code points (mojibake); the real text needs the embedded TrueType cmap read backwards, not implemented",
-    "pdfs/complex_ttf_font.pdf": "as ThuluthFeatures.pdf: Identity-H TrueType subsets without ToUnicode; pdftotext's text is glyph ids read as code points",
+    "pdfs/ThuluthFeatures.pdf": "CID TrueType fonts (Identity-H) without ToUnicode: the Latin text is read through the embedded programs' Unicode cmap; the Arabic glyphs are contextual forms and ligatures that no cmap entry reaches (only the GSUB rules do), so they have no Unicode (warned); pdftotext prints glyph ids as code points (mojibake)",
+    "pdfs/complex_ttf_font.pdf": "Identity-H TrueType subsets without ToUnicode whose programs have neither a cmap nor a post table (only cvt, fpgm, glyf, head, hhea, hmtx, loca, maxp, name, prep): nothing in the file maps a glyph to text; pdftotext's text is glyph ids read as code points",
     "pdfs/issue16538.pdf": "a CFF CIDFont (Adobe-Japan1) without ToUnicode: pdftotext maps CIDs through poppler's Adobe-Japan1 tables, which referat does not ship",
     "pdfs/TAMReview.pdf": "Cambria subsets named /g18, /g152 … (glyph ids) without ToUnicode: pdftotext reads the digits as code points and prints 'ǣ', 'ǡ' …, not text; the Times-Roman /Differences text is read",
     "pdfs/issue18036.pdf": "the text is in form fields (widget annotation appearances), which the reader does not read",
