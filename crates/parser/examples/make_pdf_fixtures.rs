@@ -961,4 +961,456 @@ fn main() {
     encrypted_without_id();
     tounicode_variants();
     empty_pages();
+    truetype_symbolic_30();
+    truetype_symbolic_10();
+    truetype_post_names();
+    cff_builtin();
+    truetype_cid_identity();
+}
+
+/// The distinct characters of `texts` in order of first use: character
+/// `chars[i]` is drawn with code `i + 1`.
+fn code_chars(texts: &[&str]) -> Vec<char> {
+    let mut chars: Vec<char> = Vec::new();
+    for text in texts {
+        for c in text.chars() {
+            if !chars.contains(&c) {
+                chars.push(c);
+            }
+        }
+    }
+    chars
+}
+
+/// A `cmap` subtable of format 4 (segment mapping) for sorted
+/// (code point, glyph) pairs: one segment per pair, and the closing one.
+fn cmap_format4(pairs: &[(u16, u16)]) -> Vec<u8> {
+    let mut segments: Vec<(u16, u16)> = pairs.to_vec();
+    segments.push((0xFFFF, 0));
+    let seg_x2 = (segments.len() * 2) as u16;
+    let mut out = Vec::new();
+    let len = 16 + 8 * segments.len();
+    for v in [4u16, len as u16, 0, seg_x2, 0, 0, 0] {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    for (code, _) in &segments {
+        out.extend_from_slice(&code.to_be_bytes()); // end codes
+    }
+    out.extend_from_slice(&0u16.to_be_bytes()); // reserved pad
+    for (code, _) in &segments {
+        out.extend_from_slice(&code.to_be_bytes()); // start codes
+    }
+    for (code, glyph) in &segments {
+        let delta = if *code == 0xFFFF {
+            1
+        } else {
+            glyph.wrapping_sub(*code)
+        };
+        out.extend_from_slice(&delta.to_be_bytes());
+    }
+    for _ in &segments {
+        out.extend_from_slice(&0u16.to_be_bytes()); // idRangeOffset
+    }
+    out
+}
+
+/// A `cmap` subtable of format 0 (a byte per code) for (code, glyph) pairs.
+fn cmap_format0(pairs: &[(u8, u8)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for v in [0u16, 262, 0] {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    let mut glyphs = [0u8; 256];
+    for &(code, glyph) in pairs {
+        glyphs[usize::from(code)] = glyph;
+    }
+    out.extend_from_slice(&glyphs);
+    out
+}
+
+/// A `cmap` table of ((platform, encoding), subtable) entries.
+fn cmap_table(subtables: &[((u16, u16), Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(&0u16.to_be_bytes());
+    out.extend_from_slice(&(subtables.len() as u16).to_be_bytes());
+    let mut offset = 4 + 8 * subtables.len();
+    for ((platform, encoding), data) in subtables {
+        out.extend_from_slice(&platform.to_be_bytes());
+        out.extend_from_slice(&encoding.to_be_bytes());
+        out.extend_from_slice(&(offset as u32).to_be_bytes());
+        offset += data.len();
+    }
+    for (_, data) in subtables {
+        out.extend_from_slice(data);
+    }
+    out
+}
+
+/// A `post` table: version 2 naming glyph 1.. by `names` (glyph 0 is
+/// .notdef), or version 3 (no names) when `names` is empty.
+fn post_table(names: &[String]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let version: u32 = if names.is_empty() {
+        0x0003_0000
+    } else {
+        0x0002_0000
+    };
+    out.extend_from_slice(&version.to_be_bytes());
+    out.extend_from_slice(&[0u8; 28]);
+    if names.is_empty() {
+        return out;
+    }
+    out.extend_from_slice(&((names.len() + 1) as u16).to_be_bytes());
+    out.extend_from_slice(&0u16.to_be_bytes());
+    for i in 0..names.len() {
+        out.extend_from_slice(&((258 + i) as u16).to_be_bytes());
+    }
+    for name in names {
+        out.push(name.len() as u8);
+        out.extend_from_slice(name.as_bytes());
+    }
+    out
+}
+
+/// An sfnt holding the given tables (only what a text reader looks at:
+/// no outlines are needed to read which glyph a code selects).
+fn sfnt(tables: &[(&[u8; 4], Vec<u8>)]) -> Vec<u8> {
+    let mut tables: Vec<_> = tables.to_vec();
+    tables.sort_by_key(|(tag, _)| **tag);
+    let mut out = Vec::new();
+    out.extend_from_slice(&0x0001_0000u32.to_be_bytes());
+    out.extend_from_slice(&(tables.len() as u16).to_be_bytes());
+    out.extend_from_slice(&[0u8; 6]);
+    let mut offset = 12 + 16 * tables.len();
+    for (tag, data) in &tables {
+        out.extend_from_slice(*tag);
+        out.extend_from_slice(&0u32.to_be_bytes());
+        out.extend_from_slice(&(offset as u32).to_be_bytes());
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        offset += data.len().div_ceil(4) * 4;
+    }
+    for (_, data) in &tables {
+        out.extend_from_slice(data);
+        out.resize(out.len().div_ceil(4) * 4, 0);
+    }
+    out
+}
+
+/// A one-font document drawing `texts`, one a line, with each character's
+/// code from [`code_chars`] (two bytes per code for a composite font).
+fn font_document(doc: Document, font: Dictionary, texts: &[&str], two_bytes: bool, name: &str) {
+    let chars = code_chars(texts);
+    let mut content = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        let codes: String = text
+            .chars()
+            .map(|c| {
+                let code = chars.iter().position(|&k| k == c).unwrap_or(0) + 1;
+                if two_bytes {
+                    format!("{code:04X}")
+                } else {
+                    format!("{code:02X}")
+                }
+            })
+            .collect();
+        content.extend_from_slice(
+            format!("BT /P 11 Tf 72 {} Td <{codes}> Tj ET\n", 760 - 20 * i).as_bytes(),
+        );
+    }
+    let resources = dictionary! { "Font" => dictionary! { "P" => font } };
+    let mut doc = document_in(
+        doc,
+        &[content],
+        resources,
+        Object::string_literal("Fixture"),
+    );
+    save(&mut doc, name);
+}
+
+/// A simple TrueType font dictionary embedding `program`, with no
+/// ToUnicode; `encoding` as given (none for a symbolic font).
+fn truetype_font(
+    doc: &mut Document,
+    program: Vec<u8>,
+    symbolic: bool,
+    encoding: Option<Object>,
+) -> Dictionary {
+    let program = doc.add_object(Stream::new(dictionary! {}, program));
+    let mut font = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "TrueType",
+        "BaseFont" => "ABCDEF+Fixture",
+        "FirstChar" => 0,
+        "LastChar" => 255,
+        "Widths" => vec![Object::Integer(500); 256],
+        "FontDescriptor" => dictionary! {
+            "Type" => "FontDescriptor",
+            "FontName" => "ABCDEF+Fixture",
+            "Flags" => if symbolic { 4 } else { 32 },
+            "FontBBox" => vec![0.into(), (-200).into(), 1000.into(), 800.into()],
+            "ItalicAngle" => 0, "Ascent" => 800, "Descent" => -200, "CapHeight" => 700, "StemV" => 80,
+            "FontFile2" => program,
+        },
+    };
+    if let Some(encoding) = encoding {
+        font.set("Encoding", encoding);
+    }
+    font
+}
+
+const FONT_PROGRAM_TEXTS: [&str; 2] = [
+    "Referat af mødet i Ældrerådet",
+    "Østergade blev omtalt på side 12.",
+];
+
+/// A symbolic TrueType subset as office programs embed symbol and subset
+/// fonts: no /Encoding, no ToUnicode; the codes 1.. select glyphs through
+/// the program's (3,0) subtable at 0xF000 + code, and the glyphs are named
+/// in its `post` table. Codes below 32 mean nothing in any standard
+/// encoding, so only the program gives the text.
+fn truetype_symbolic_30() {
+    let chars = code_chars(&FONT_PROGRAM_TEXTS);
+    let pairs: Vec<(u16, u16)> = (1..=chars.len() as u16)
+        .map(|code| (0xF000 + code, code))
+        .collect();
+    let names: Vec<String> = chars.iter().map(|&c| adobe_name(c)).collect();
+    let program = sfnt(&[
+        (b"cmap", cmap_table(&[((3, 0), cmap_format4(&pairs))])),
+        (b"post", post_table(&names)),
+    ]);
+    let mut doc = Document::with_version("1.5");
+    let font = truetype_font(&mut doc, program, true, None);
+    font_document(
+        doc,
+        font,
+        &FONT_PROGRAM_TEXTS,
+        false,
+        "truetype-symbolic-30.pdf",
+    );
+}
+
+/// A symbolic TrueType subset whose codes select glyphs through its (1,0)
+/// subtable, glyph n at code n + 1 … in reverse order, and whose glyphs are
+/// unnamed (`post` version 3): their text is the code point its (3,1)
+/// subtable maps to each glyph.
+fn truetype_symbolic_10() {
+    let chars = code_chars(&FONT_PROGRAM_TEXTS);
+    let n = chars.len() as u8;
+    // Code k draws glyph n + 1 - k.
+    let mac: Vec<(u8, u8)> = (1..=n).map(|code| (code, n + 1 - code)).collect();
+    let mut unicode: Vec<(u16, u16)> = (1..=n)
+        .map(|code| (chars[usize::from(code) - 1] as u16, u16::from(n + 1 - code)))
+        .collect();
+    unicode.sort();
+    let program = sfnt(&[
+        (
+            b"cmap",
+            cmap_table(&[
+                ((1, 0), cmap_format0(&mac)),
+                ((3, 1), cmap_format4(&unicode)),
+            ]),
+        ),
+        (b"post", post_table(&[])),
+    ]);
+    let mut doc = Document::with_version("1.5");
+    let font = truetype_font(&mut doc, program, true, None);
+    font_document(
+        doc,
+        font,
+        &FONT_PROGRAM_TEXTS,
+        false,
+        "truetype-symbolic-10.pdf",
+    );
+}
+
+/// A nonsymbolic TrueType font re-encoded by `/Differences` with names the
+/// Adobe Glyph List does not know ("glyph7"): the program's `post` table
+/// finds each glyph and its (3,1) subtable gives the text.
+fn truetype_post_names() {
+    let chars = code_chars(&FONT_PROGRAM_TEXTS);
+    // Glyph 1 + i draws chars[i]; its post name is "glyph<1 + i + 100>".
+    let names: Vec<String> = (0..chars.len())
+        .map(|i| format!("glyph{}", 101 + i))
+        .collect();
+    let mut unicode: Vec<(u16, u16)> = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (c as u16, 1 + i as u16))
+        .collect();
+    unicode.sort();
+    let program = sfnt(&[
+        (b"cmap", cmap_table(&[((3, 1), cmap_format4(&unicode))])),
+        (b"post", post_table(&names)),
+    ]);
+    let mut differences: Vec<Object> = vec![1.into()];
+    differences.extend(names.iter().map(|n| Object::Name(n.clone().into_bytes())));
+    let encoding = dictionary! {
+        "Type" => "Encoding",
+        "BaseEncoding" => "WinAnsiEncoding",
+        "Differences" => differences,
+    };
+    let mut doc = Document::with_version("1.5");
+    let font = truetype_font(&mut doc, program, false, Some(encoding.into()));
+    font_document(
+        doc,
+        font,
+        &FONT_PROGRAM_TEXTS,
+        false,
+        "truetype-post-names.pdf",
+    );
+}
+
+/// A CFF INDEX of the given items (offset size 4).
+fn cff_index(items: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = (items.len() as u16).to_be_bytes().to_vec();
+    if items.is_empty() {
+        return out;
+    }
+    out.push(4);
+    let mut offset = 1u32;
+    out.extend_from_slice(&offset.to_be_bytes());
+    for item in items {
+        offset += item.len() as u32;
+        out.extend_from_slice(&offset.to_be_bytes());
+    }
+    for item in items {
+        out.extend_from_slice(item);
+    }
+    out
+}
+
+/// A CFF font program (`/FontFile3` of subtype Type1C) whose built-in
+/// encoding gives code k to glyph k (format 0) and whose charset names
+/// each glyph by a custom string; every glyph is an empty outline.
+fn cff_program(names: &[String]) -> Vec<u8> {
+    let header = vec![1u8, 0, 4, 4];
+    let name_index = cff_index(&[b"Fixture".to_vec()]);
+    let strings = cff_index(
+        &names
+            .iter()
+            .map(|n| n.clone().into_bytes())
+            .collect::<Vec<_>>(),
+    );
+    let global_subrs = cff_index(&[]);
+    // The Top DICT's offsets use the 5-byte integer form, so its size is
+    // known before the offsets are.
+    let top_dict_len = 3 * 6;
+    let top_index_len = 2 + 1 + 8 + top_dict_len;
+    let charset_at =
+        header.len() + name_index.len() + top_index_len + strings.len() + global_subrs.len();
+    let mut charset = vec![0u8];
+    for i in 0..names.len() {
+        charset.extend_from_slice(&((391 + i) as u16).to_be_bytes());
+    }
+    let encoding_at = charset_at + charset.len();
+    let mut encoding = vec![0u8, names.len() as u8];
+    encoding.extend((1..=names.len()).map(|k| k as u8));
+    let char_strings_at = encoding_at + encoding.len();
+    let char_strings = cff_index(&vec![vec![14u8]; names.len() + 1]);
+    let mut top = Vec::new();
+    for (value, op) in [(charset_at, 15u8), (encoding_at, 16), (char_strings_at, 17)] {
+        top.push(29);
+        top.extend_from_slice(&(value as i32).to_be_bytes());
+        top.push(op);
+    }
+    let top_index = cff_index(&[top]);
+    assert_eq!(top_index.len(), top_index_len);
+    let mut out = header;
+    for part in [
+        name_index,
+        top_index,
+        strings,
+        global_subrs,
+        charset,
+        encoding,
+        char_strings,
+    ] {
+        out.extend_from_slice(&part);
+    }
+    out
+}
+
+/// A Type 1 font embedded as CFF, without /Encoding or ToUnicode: its
+/// codes are read by the program's built-in encoding and charset.
+fn cff_builtin() {
+    let chars = code_chars(&FONT_PROGRAM_TEXTS);
+    let names: Vec<String> = chars.iter().map(|&c| adobe_name(c)).collect();
+    let mut doc = Document::with_version("1.5");
+    let program = doc.add_object(Stream::new(
+        dictionary! { "Subtype" => "Type1C" },
+        cff_program(&names),
+    ));
+    let font = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "ABCDEF+FixtureCFF",
+        "FirstChar" => 0,
+        "LastChar" => 255,
+        "Widths" => vec![Object::Integer(500); 256],
+        "FontDescriptor" => dictionary! {
+            "Type" => "FontDescriptor",
+            "FontName" => "ABCDEF+FixtureCFF",
+            "Flags" => 4,
+            "FontBBox" => vec![0.into(), (-200).into(), 1000.into(), 800.into()],
+            "ItalicAngle" => 0, "Ascent" => 800, "Descent" => -200, "CapHeight" => 700, "StemV" => 80,
+            "FontFile3" => program,
+        },
+    };
+    font_document(
+        doc,
+        font,
+        &FONT_PROGRAM_TEXTS,
+        false,
+        "cff-builtin-encoding.pdf",
+    );
+}
+
+/// A Type0 font over a CIDFontType2 with Identity-H and no ToUnicode, as
+/// some producers write TrueType subsets: each CID is a glyph id, and the
+/// program's (3,1) subtable read backwards gives the text. The codes are
+/// numbered from 1 in order of use, so nothing but the subtable can say
+/// which character each one draws.
+fn truetype_cid_identity() {
+    let chars = code_chars(&FONT_PROGRAM_TEXTS);
+    let mut unicode: Vec<(u16, u16)> = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (c as u16, 1 + i as u16))
+        .collect();
+    unicode.sort();
+    let program = sfnt(&[
+        (b"cmap", cmap_table(&[((3, 1), cmap_format4(&unicode))])),
+        (b"post", post_table(&[])),
+    ]);
+    let mut doc = Document::with_version("1.5");
+    let program = doc.add_object(Stream::new(dictionary! {}, program));
+    let font = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => "ABCDEF+FixtureCID",
+        "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![Object::Dictionary(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "CIDFontType2",
+            "BaseFont" => "ABCDEF+FixtureCID",
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+            "DW" => 500,
+            "CIDToGIDMap" => "Identity",
+            "FontDescriptor" => dictionary! {
+                "Type" => "FontDescriptor",
+                "FontName" => "ABCDEF+FixtureCID",
+                "Flags" => 4,
+                "FontBBox" => vec![0.into(), (-200).into(), 1000.into(), 800.into()],
+                "ItalicAngle" => 0, "Ascent" => 800, "Descent" => -200, "CapHeight" => 700, "StemV" => 80,
+                "FontFile2" => program,
+            },
+        })],
+    };
+    font_document(
+        doc,
+        font,
+        &FONT_PROGRAM_TEXTS,
+        true,
+        "truetype-cid-identity.pdf",
+    );
 }

@@ -1,7 +1,8 @@
 //! Text a reader must not lose (issue 18), one test per class: simple fonts
 //! without ToUnicode, Type 3 fonts, ToUnicode CMap variants, format sniffing,
 //! an empty password without `/ID`, HTML pages whose article looks like
-//! chrome, and which warning an empty PDF gets.
+//! chrome, and which warning an empty PDF gets; fonts whose text only their
+//! embedded program gives (TrueType `cmap`/`post`, CFF encoding/charset).
 //!
 //! The PDFs are made by `cargo run -p referat-parser --example
 //! make_pdf_fixtures`; the expected texts are the ones the generator draws.
@@ -73,6 +74,42 @@ fn tounicode_cmap_variants() {
     // ("ff"), a bfchar to a surrogate pair.
     assert!(text.contains("KAFFE RISTERI ff 😀"), "{text}");
     no_unmapped_glyphs(&doc);
+}
+
+/// The two lines every font-program fixture draws, codes numbered from 1 in
+/// order of use (so no standard encoding gives them).
+const FONT_PROGRAM_TEXT: &str = "Referat af mødet i Ældrerådet Østergade blev omtalt på side 12.";
+
+fn reads_font_program_text(name: &str) {
+    let doc = fixture(name);
+    let text = doc.content_text();
+    assert!(text.contains(FONT_PROGRAM_TEXT), "{name}: {text}");
+    no_unmapped_glyphs(&doc);
+}
+
+#[test]
+fn truetype_symbolic_font_by_its_3_0_subtable_and_post_names() {
+    reads_font_program_text("truetype-symbolic-30.pdf");
+}
+
+#[test]
+fn truetype_symbolic_font_by_its_1_0_subtable_and_unicode_cmap() {
+    reads_font_program_text("truetype-symbolic-10.pdf");
+}
+
+#[test]
+fn truetype_glyph_names_outside_the_glyph_list_by_post_table() {
+    reads_font_program_text("truetype-post-names.pdf");
+}
+
+#[test]
+fn cff_font_by_its_builtin_encoding_and_charset() {
+    reads_font_program_text("cff-builtin-encoding.pdf");
+}
+
+#[test]
+fn identity_h_truetype_without_tounicode_by_its_unicode_cmap() {
+    reads_font_program_text("truetype-cid-identity.pdf");
 }
 
 #[test]

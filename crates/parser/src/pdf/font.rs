@@ -2,9 +2,11 @@
 //! character codes, each code's width and its Unicode text.
 
 use lopdf::{Dictionary, Document, Object};
+use rustc_hash::FxHashMap;
 
 use super::cmap::CMap;
 use super::encoding::BaseEncoding;
+use super::font_program::{cid_to_gid_map, Program};
 use super::glyph_list::{glyph_name_char, push_glyph_name};
 use super::std_fonts::standard_width;
 
@@ -27,6 +29,9 @@ pub(crate) struct Font {
     simple_text: Vec<String>,
     /// Simple fonts: glyph widths in text-space units (em = 1).
     simple_widths: Vec<f32>,
+    /// Composite fonts with an Identity encoding and no ToUnicode: the text
+    /// of each CID by the embedded TrueType program.
+    cid_text: FxHashMap<u32, char>,
     /// Composite fonts: (first CID, last CID, width) sorted by first CID.
     cid_widths: Vec<(u32, u32, f32)>,
     default_width: f32,
@@ -67,6 +72,7 @@ impl Font {
             to_unicode,
             simple_text: Vec::new(),
             simple_widths: Vec::new(),
+            cid_text: FxHashMap::default(),
             cid_widths: Vec::new(),
             default_width: 0.0,
         };
@@ -83,6 +89,18 @@ impl Font {
                 font.default_width =
                     number(doc, cid_font.get(b"DW").ok()).unwrap_or(1000.0) / 1000.0;
                 font.cid_widths = cid_widths(doc, cid_font.get(b"W").ok());
+                // Identity-H/V without ToUnicode: codes are CIDs, and the
+                // TrueType program maps their glyphs to Unicode.
+                let identity = name_of(doc, dict.get(b"Encoding").ok())
+                    .is_some_and(|n| n.starts_with(b"Identity"));
+                if identity
+                    && font.to_unicode.is_none()
+                    && name_of(doc, cid_font.get(b"Subtype").ok()) == Some(b"CIDFontType2")
+                {
+                    if let Some(program) = descriptor.and_then(|d| Program::of(doc, d)) {
+                        font.cid_text = program.cid_text(cid_to_gid_map(doc, cid_font).as_deref());
+                    }
+                }
             } else {
                 font.default_width = 1.0;
             }
@@ -132,26 +150,29 @@ impl Font {
         self.simple_text = (0..=255u8)
             .map(|code| base.char_for(code).map(String::from).unwrap_or_default())
             .collect();
-        // Without a named base encoding, an embedded Type 1 program's own
-        // encoding is the base (PDF 32000-1, 9.6.6.1 and table 114).
+        // Without a ToUnicode map, the embedded program is read for what the
+        // PDF leaves open: loaded once, only when needed.
+        let mut loaded: Option<Option<Program>> = self.to_unicode.is_some().then_some(None);
+        let program = |loaded: &mut Option<Option<Program>>| {
+            if loaded.is_none() {
+                *loaded = Some(descriptor.and_then(|d| Program::of(doc, d)));
+            }
+        };
+        // Without a named base encoding, the program's own encoding is the
+        // base (PDF 32000-1, 9.6.6 and table 114).
         if named_base.is_none() && dict_base.is_none() {
-            let program = descriptor
-                .and_then(|d| deref(doc, d.get(b"FontFile").ok()))
-                .and_then(|o| o.as_stream().ok())
-                .and_then(font_stream);
-            if let Some(builtin) = program.as_deref().and_then(type1_builtin_encoding) {
-                for (code, name) in builtin {
-                    let mut text = String::new();
+            program(&mut loaded);
+            if let Some(Some(program)) = &loaded {
+                for (code, text) in program.builtin_text(symbolic) {
                     if let Some(slot) = self.simple_text.get_mut(usize::from(code)) {
-                        if push_glyph_name(&name, &mut text) {
-                            *slot = text;
-                        }
+                        *slot = text;
                     }
                 }
             }
         }
         // Glyph names from /Differences override the base encoding.
         let mut names: Vec<Option<Vec<u8>>> = vec![None; 256];
+        let mut unnamed: Vec<(u8, Vec<u8>)> = Vec::new();
         if let Some(diffs) = encoding
             .and_then(|e| e.as_dict().ok())
             .and_then(|d| deref(doc, d.get(b"Differences").ok()))
@@ -188,6 +209,9 @@ impl Font {
                                 }
                             } else if !name.starts_with(b"space") {
                                 slot.clear();
+                                if let Ok(c) = u8::try_from(code) {
+                                    unnamed.push((c, name.clone()));
+                                }
                             }
                         }
                         if let Some(slot) =
@@ -198,6 +222,17 @@ impl Font {
                         code += 1;
                     }
                     _ => {}
+                }
+            }
+        }
+        // Names that are no Adobe names: the program may know the glyph.
+        if !unnamed.is_empty() {
+            program(&mut loaded);
+            if let Some(Some(program)) = &loaded {
+                for (code, text) in program.text_of_names(&unnamed) {
+                    if let Some(slot) = self.simple_text.get_mut(usize::from(code)) {
+                        *slot = text;
+                    }
                 }
             }
         }
@@ -317,15 +352,18 @@ impl Font {
                 }
             }
         }
-        if !self.composite {
-            if let Some(text) = usize::try_from(code)
-                .ok()
-                .and_then(|c| self.simple_text.get(c))
-            {
-                if !text.is_empty() && !text.contains('\u{FFFD}') {
-                    out.push_str(text);
-                    return true;
-                }
+        if self.composite {
+            if let Some(&c) = self.cid_text.get(&code) {
+                out.push(c);
+                return true;
+            }
+        } else if let Some(text) = usize::try_from(code)
+            .ok()
+            .and_then(|c| self.simple_text.get(c))
+        {
+            if !text.is_empty() && !text.contains('\u{FFFD}') {
+                out.push_str(text);
+                return true;
             }
         }
         false
@@ -367,45 +405,6 @@ fn numeric_glyph_name(name: &[u8], code: i64) -> Option<NumericName> {
         Some(c) if !c.is_control() => NumericName::CodePoint(c),
         _ => NumericName::Nothing,
     })
-}
-
-/// The built-in encoding of a Type 1 font program: the `dup CODE /name put`
-/// entries of its clear-text part, or `None` when it uses StandardEncoding
-/// or none is found.
-fn type1_builtin_encoding(program: &[u8]) -> Option<Vec<(u8, Vec<u8>)>> {
-    let clear_end = program
-        .windows(5)
-        .position(|w| w == b"eexec")
-        .unwrap_or(program.len().min(64 * 1024));
-    let clear = program.get(..clear_end)?;
-    let start = clear.windows(9).position(|w| w == b"/Encoding")?;
-    let rest = clear.get(start + 9..)?;
-    let mut words = rest
-        .split(|b| b.is_ascii_whitespace())
-        .filter(|w| !w.is_empty());
-    let mut entries = Vec::new();
-    let mut window: [&[u8]; 3] = [b"", b"", b""];
-    for word in words.by_ref().take(4096) {
-        if word == b"StandardEncoding" && entries.is_empty() {
-            return None;
-        }
-        if word == b"readonly" || word == b"def" {
-            if !entries.is_empty() {
-                break;
-            }
-            continue;
-        }
-        if word == b"put" && window[0] == b"dup" {
-            let code = std::str::from_utf8(window[1])
-                .ok()
-                .and_then(|c| c.parse::<u8>().ok());
-            if let (Some(code), Some(name)) = (code, window[2].strip_prefix(b"/")) {
-                entries.push((code, name.to_vec()));
-            }
-        }
-        window = [window[1], window[2], word];
-    }
-    (!entries.is_empty()).then_some(entries)
 }
 
 /// The decoded bytes of a font's stream (ToUnicode, embedded CMap, font

@@ -15,6 +15,7 @@ mod columns;
 mod content;
 mod encoding;
 mod font;
+mod font_program;
 mod furniture;
 mod glyph_list;
 mod hyphenation;
