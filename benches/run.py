@@ -4,6 +4,7 @@
     python3 benches/run.py                 # 1k and 10k documents (~15 min on 2 cores)
     python3 benches/run.py --sizes 1000    # quick
     python3 benches/run.py --with-100k     # adds 100k (about 40 min more on 2 cores)
+    python3 benches/run.py --counts-on DIR # timeline, facets, attendance on an index (issue 20)
 
 Steps, all in one run on the same files:
  1. build `referat` (release) and the query bench binary;
@@ -393,6 +394,29 @@ def referat_queries(index: Path, repeat: int) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def counts_bench_binary() -> Path:
+    """The newest build of benches/counts.rs (built by `cargo bench --no-run --bench counts`)."""
+    found = [
+        p for p in (REPO / "target" / "release" / "deps").glob("counts-*")
+        if p.is_file() and os.access(p, os.X_OK) and not p.suffix
+    ]
+    if not found:
+        raise RuntimeError("build the counts bench first: cargo bench --no-run --bench counts")
+    return max(found, key=lambda p: p.stat().st_mtime)
+
+
+def referat_counts(index: Path, repeat: int) -> dict:
+    """Timeline, facets and attendance (issue 20) on an existing index, in-process."""
+    r = subprocess.run(
+        [str(counts_bench_binary()), "--bench"],
+        cwd=REPO, text=True, capture_output=True,
+        env=dict(os.environ, REFERAT_BENCH_INDEX=str(index), REFERAT_BENCH_REPEAT=str(repeat)),
+    )
+    if r.returncode != 0:
+        raise RuntimeError(r.stderr)
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -412,7 +436,14 @@ def main() -> None:
     ap.add_argument("--render-only", action="store_true", help="render BENCHMARKS.md from --results")
     ap.add_argument("--queries-on", type=Path, metavar="INDEX",
                     help="only redo the query comparison on an existing index, merged into --results")
+    ap.add_argument("--counts-on", type=Path, metavar="INDEX",
+                    help="only time timeline, facets and attendance on an existing index; prints JSON")
     args = ap.parse_args()
+    if args.counts_on:
+        if not args.no_build:
+            sh(["cargo", "bench", "--no-run", "--bench", "counts"], cwd=REPO)
+        print(json.dumps(referat_counts(args.counts_on, 20), indent=2))
+        return
     if args.queries_on:
         results = json.loads(args.results.read_text())
         with tempfile.TemporaryDirectory(prefix="referat-bench-q-") as tmp:

@@ -1,5 +1,6 @@
 //! One module per top-level command.
 
+pub mod attendance;
 pub mod bench;
 pub mod completions;
 pub mod export;
@@ -10,3 +11,4 @@ pub mod persons;
 pub mod search;
 pub mod show;
 pub mod stats;
+pub mod timeline;
