@@ -503,7 +503,7 @@ fn undated_renditions_are_one_search_hit() {
         page("Notat om varmestue", &second).replace("<main>", "<main><p>Udskrevet</p>"),
     )
     .expect("write");
-    let (archive, _) = ingest(&tmp.path().join("index"), &[root.clone()]);
+    let (archive, _) = ingest(&tmp.path().join("index"), std::slice::from_ref(&root));
     let g = archive.grouping().expect("grouping");
     assert!(g.meetings.is_empty(), "{:?}", g.meetings);
     assert_eq!(g.loose.len(), 1, "{:?}", g.loose);
