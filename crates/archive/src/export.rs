@@ -1,13 +1,13 @@
 //! Export: every record a query matches, read lazily, each with the
-//! resolved person behind every name as written; and the one-row-per-
-//! agenda-item table that spreadsheets and data frames want.
+//! resolved person behind every name as written (the tables that
+//! spreadsheets and data frames want are in `table.rs`).
 
 use std::collections::{HashMap, HashSet};
 
 use referat_indexer::{Query, Records};
 use referat_people::names::fold;
 use referat_people::Resolution;
-use referat_schema::{Item, Person, Record, SectionKind, Status};
+use referat_schema::Record;
 use serde::Serialize;
 
 use crate::{Archive, ArchiveError};
@@ -46,13 +46,13 @@ impl ExportedRecord {
 }
 
 /// Resolved persons by (folded municipality, folded spelling).
-struct PersonLookup {
+pub(crate) struct PersonLookup {
     by_name: HashMap<(Option<String>, String), Vec<usize>>,
     persons: Vec<(String, String, Vec<String>)>,
 }
 
 impl PersonLookup {
-    fn new(resolution: Resolution) -> PersonLookup {
+    pub(crate) fn new(resolution: Resolution) -> PersonLookup {
         let mut by_name: HashMap<(Option<String>, String), Vec<usize>> = HashMap::new();
         let mut persons = Vec::with_capacity(resolution.persons.len());
         for (i, p) in resolution.persons.into_iter().enumerate() {
@@ -66,6 +66,18 @@ impl PersonLookup {
             persons.push((p.id, p.name, p.doc_ids));
         }
         PersonLookup { by_name, persons }
+    }
+
+    /// The record with the resolved person behind every name it writes.
+    pub(crate) fn export(&self, record: Record) -> ExportedRecord {
+        let resolved_persons = names_in(&record)
+            .into_iter()
+            .map(|n| self.resolve(&record, n))
+            .collect();
+        ExportedRecord {
+            record,
+            resolved_persons,
+        }
     }
 
     /// The person `name` means in `record`: the one of that spelling who
@@ -143,14 +155,7 @@ impl Iterator for Export {
             {
                 continue;
             }
-            let resolved_persons = names_in(&record)
-                .into_iter()
-                .map(|n| self.lookup.resolve(&record, n))
-                .collect();
-            return Some(Ok(ExportedRecord {
-                record,
-                resolved_persons,
-            }));
+            return Some(Ok(self.lookup.export(record)));
         }
     }
 }
@@ -172,118 +177,5 @@ impl Archive {
             only,
             lookup: PersonLookup::new(self.resolution()?),
         })
-    }
-}
-
-/// The columns of [`csv_rows`], one row per agenda item. The first
-/// fourteen are as before; the rest were added after them (`meeting_id` last), so that scripts
-/// reading columns by position keep working.
-pub const CSV_COLUMNS: [&str; 29] = [
-    "doc_id",
-    "date",
-    "municipality",
-    "body",
-    "doc_type",
-    "title",
-    "item_number",
-    "item_title",
-    "item_status",
-    "decision",
-    "persons",
-    "attendees",
-    "absent",
-    "source_path",
-    "absent_without_notice",
-    "guests",
-    "minute_taker",
-    "start_time",
-    "end_time",
-    "location",
-    "format",
-    "case_number",
-    "item_case_number",
-    "attendee_ids",
-    "absent_ids",
-    "absent_without_notice_ids",
-    "guest_ids",
-    "minute_taker_id",
-    "meeting_id",
-];
-
-/// A record as table rows under [`CSV_COLUMNS`]: one per item, or one with
-/// the item columns empty for a document without items (so no document is
-/// lost). Lists are joined with "; "; a person id column lists the ids of
-/// the names beside it in the same order (empty where a name was not
-/// resolved); a missing value is an empty cell.
-pub fn csv_rows(exported: &ExportedRecord) -> Vec<Vec<String>> {
-    let r = &exported.record;
-    let names = |people: &[Person]| {
-        people
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let ids = |people: &[Person]| {
-        people
-            .iter()
-            .map(|p| exported.person_id(&p.name).unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-    let minute_taker: Vec<Person> = r.minute_taker.iter().cloned().collect();
-    let base = |item: Option<&Item>| -> Vec<String> {
-        let decision = item
-            .map(|i| {
-                i.sections
-                    .iter()
-                    .filter(|s| s.kind == SectionKind::Beslutning)
-                    .map(|s| s.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .unwrap_or_default();
-        vec![
-            r.id.clone(),
-            opt(&r.date),
-            opt(&r.municipality),
-            opt(&r.body),
-            r.doc_type.as_str().to_string(),
-            opt(&r.title),
-            item.map(|i| i.number.to_string()).unwrap_or_default(),
-            item.and_then(|i| i.title.clone()).unwrap_or_default(),
-            item.and_then(|i| i.status)
-                .map(|s| match s {
-                    Status::Open => "åben".to_string(),
-                    Status::Closed => "lukket".to_string(),
-                })
-                .unwrap_or_default(),
-            decision,
-            item.map(|i| i.persons.join("; ")).unwrap_or_default(),
-            names(&r.attendees),
-            names(&r.absent),
-            r.source.path.clone(),
-            names(&r.absent_without_notice),
-            names(&r.guests),
-            names(&minute_taker),
-            opt(&r.start_time),
-            opt(&r.end_time),
-            opt(&r.location),
-            r.source.format.as_str().to_string(),
-            opt(&r.case_number),
-            item.and_then(|i| i.case_number.clone()).unwrap_or_default(),
-            ids(&r.attendees),
-            ids(&r.absent),
-            ids(&r.absent_without_notice),
-            ids(&r.guests),
-            ids(&minute_taker),
-            r.meeting_id.clone().unwrap_or_default(),
-        ]
-    };
-    if r.items.is_empty() {
-        vec![base(None)]
-    } else {
-        r.items.iter().map(|i| base(Some(i))).collect()
     }
 }

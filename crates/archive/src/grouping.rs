@@ -24,7 +24,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-use referat_schema::{DocType, Record, SectionKind};
+use referat_schema::{DocType, Format, Record, SectionKind};
+pub use referat_schema::{Document, DocumentKind, Meeting, Rendition};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -56,8 +57,8 @@ pub struct FileSummary {
     pub doc_id: String,
     /// The stored source path.
     pub path: String,
-    /// "pdf", "docx", "html".
-    pub format: String,
+    /// The format read from the content.
+    pub format: Format,
     /// SHA-256 of the bytes.
     pub sha256: String,
     /// Municipality, as the record states it.
@@ -68,8 +69,8 @@ pub struct FileSummary {
     pub date: Option<String>,
     /// Start time, `HH:MM`.
     pub start_time: Option<String>,
-    /// Document type ("referat", "dagsorden", "notat", "other").
-    pub doc_type: String,
+    /// Document type.
+    pub doc_type: DocType,
     /// The title.
     pub title: Option<String>,
     /// The document's own case number and its items' case numbers.
@@ -86,6 +87,19 @@ pub struct FileSummary {
     pub minhash: Vec<u32>,
     /// The meeting id written into the index for this file.
     pub indexed_meeting: Option<String>,
+    /// The file names (lower case) of the documents an HTML page links to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
+    /// Pages of the file whose text was read by OCR (0: none).
+    #[serde(default)]
+    pub ocr_pages: u32,
+    /// Mean OCR word confidence (0–100) over those pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr_confidence: Option<f32>,
+    /// The document id written into the index for this file (set only for
+    /// a rendition of a meeting-less document that is not its best one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indexed_document: Option<String>,
 }
 
 /// A meeting stated by a decision line.
@@ -115,6 +129,8 @@ pub enum Reason {
     CaseNumber,
     /// Its title is an item title of exactly one meeting.
     ItemTitle,
+    /// An HTML page of exactly one meeting links to it by its file name.
+    Link,
     /// No meeting fields and no strong evidence: a document of its own.
     NoMeeting,
 }
@@ -130,59 +146,10 @@ impl Reason {
             Reason::StatedMeeting => "meeting stated in its decision line",
             Reason::CaseNumber => "case number in the meeting's items",
             Reason::ItemTitle => "title is an item of the meeting",
+            Reason::Link => "linked from the meeting's HTML page",
             Reason::NoMeeting => "no meeting fields, no strong evidence",
         }
     }
-}
-
-/// One rendition: one set of bytes, at one or more paths.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Rendition {
-    /// Record id.
-    pub doc_id: String,
-    /// "pdf", "docx", "html".
-    pub format: String,
-    /// SHA-256 of the bytes.
-    pub sha256: String,
-    /// Every path with these bytes, sorted.
-    pub paths: Vec<String>,
-}
-
-/// One document: near-identical renditions, the best first.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Document {
-    /// The record id of the best rendition.
-    pub document_id: String,
-    /// "minutes", "agenda", "item", "attachment", "memo" or "other".
-    pub kind: String,
-    /// The document type of the best rendition.
-    pub doc_type: String,
-    /// Municipality, as the best rendition states it.
-    pub municipality: Option<String>,
-    /// Body, as the best rendition states it.
-    pub body: Option<String>,
-    /// Date, as the best rendition states it.
-    pub date: Option<String>,
-    /// The renditions, best (most complete record) first.
-    pub renditions: Vec<Rendition>,
-}
-
-/// A meeting and its documents (minutes first, then the agenda, then the
-/// rest).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Meeting {
-    /// Stable id from the normalised fields.
-    pub meeting_id: String,
-    /// Municipality.
-    pub municipality: Option<String>,
-    /// Council or committee.
-    pub body: Option<String>,
-    /// `YYYY-MM-DD`.
-    pub date: Option<String>,
-    /// `HH:MM`, when it tells two meetings of one day apart.
-    pub start_time: Option<String>,
-    /// Its documents.
-    pub documents: Vec<Document>,
 }
 
 /// One file's grouping decision.
@@ -202,6 +169,17 @@ pub struct Decision {
     pub detail: String,
 }
 
+impl Decision {
+    /// The document id the file's record carries in the index: that of the
+    /// best rendition when the file is another rendition of a meeting-less
+    /// document (so that search shows the document once), else none (its
+    /// meeting, or its own id, ties its entries together).
+    pub fn indexed_document(&self) -> Option<&str> {
+        (self.meeting_id.is_none() && self.document_id != self.doc_id)
+            .then_some(self.document_id.as_str())
+    }
+}
+
 /// The whole archive grouped.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Grouping {
@@ -219,11 +197,17 @@ impl Grouping {
         self.meetings.iter().find(|m| m.meeting_id == id)
     }
 
-    /// The final meeting id of every path.
-    pub fn meeting_of_paths(&self) -> HashMap<&str, Option<&str>> {
+    /// The final meeting id of every path, and the document id its record
+    /// carries (see [`Decision::indexed_document`]).
+    pub fn meeting_of_paths(&self) -> HashMap<&str, (Option<&str>, Option<&str>)> {
         self.decisions
             .iter()
-            .map(|d| (d.path.as_str(), d.meeting_id.as_deref()))
+            .map(|d| {
+                (
+                    d.path.as_str(),
+                    (d.meeting_id.as_deref(), d.indexed_document()),
+                )
+            })
             .collect()
     }
 }
@@ -281,6 +265,11 @@ fn decision_line() -> &'static Regex {
 /// The meeting a decision line states; with several, the latest (earlier
 /// ones are the case's history).
 pub fn stated_meeting(text: &str) -> Option<StatedMeeting> {
+    // The pattern needs this literal: most texts are passed over without
+    // running it.
+    if !text.contains("s beslutning den ") {
+        return None;
+    }
     decision_line()
         .captures_iter(text)
         .filter_map(|c| {
@@ -296,27 +285,32 @@ pub fn stated_meeting(text: &str) -> Option<StatedMeeting> {
         .max_by(|a, b| a.date.cmp(&b.date))
 }
 
-fn fnv(bytes: &[u8]) -> u64 {
+/// FNV-1a of a word's lower-case UTF-8 bytes, without allocating.
+fn word_hash(word: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut buf = [0u8; 4];
+    for c in word.chars().flat_map(char::to_lowercase) {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
     }
     hash
 }
 
 /// MinHash of the text's word shingles (letters and digits, lower case).
+/// Each word is hashed once, then each shingle once per MinHash value.
 pub fn minhash(text: &str) -> Vec<u32> {
     let mut mins = vec![u32::MAX; MINHASHES];
-    let words: Vec<String> = text
+    let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(word_hash)
         .collect();
-    let mut shingle = |parts: &[String]| {
+    let mut shingle = |parts: &[u64]| {
         let mut h = 0u64;
         for p in parts {
-            h = (h ^ fnv(p.as_bytes())).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            h = (h ^ p).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         }
         for (i, m) in mins.iter_mut().enumerate() {
             let seed = (i as u64 + 1).wrapping_mul(0xd6e8_feb8_6659_fd93);
@@ -387,26 +381,27 @@ impl FileSummary {
         .filter(|&&n| n > 0)
         .count()
             + usize::from(record.minute_taker.is_some());
-        let text = if record.text.trim().is_empty() {
+        let text: std::borrow::Cow<'_, str> = if record.text.trim().is_empty() {
             record
                 .items
                 .iter()
                 .map(referat_indexer::document::item_text)
                 .collect::<Vec<_>>()
                 .join("\n")
+                .into()
         } else {
-            record.text.clone()
+            record.text.as_str().into()
         };
         FileSummary {
             doc_id: record.id.clone(),
             path: record.source.path.clone(),
-            format: record.source.format.as_str().to_string(),
+            format: record.source.format,
             sha256: record.source.sha256.clone(),
             municipality: record.municipality.clone(),
             body: record.body.clone(),
             date: record.date.clone(),
             start_time: record.start_time.clone(),
-            doc_type: record.doc_type.as_str().to_string(),
+            doc_type: record.doc_type,
             title: record.title.clone(),
             case_numbers,
             item_titles: record
@@ -420,6 +415,22 @@ impl FileSummary {
             completeness: filled + people + record.items.len() + sections + decisions,
             minhash: minhash(&text),
             indexed_meeting: record.meeting_id.clone(),
+            indexed_document: record.document_id.clone(),
+            links: record
+                .source
+                .links
+                .iter()
+                .map(|l| referat_parser::links::file_name(l))
+                .filter(|n| !n.is_empty())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+            ocr_pages: record
+                .source
+                .ocr
+                .as_ref()
+                .map_or(0, |o| u32::try_from(o.pages.len()).unwrap_or(u32::MAX)),
+            ocr_confidence: record.source.ocr.as_ref().and_then(|o| o.confidence),
         }
     }
 }
@@ -449,19 +460,19 @@ fn compatible(file: &FileSummary, key: &Key) -> bool {
     same(&file.municipality, &key.0) && same(&file.body, &key.1) && same(&file.date, &key.2)
 }
 
-fn kind_of(doc_type: &str, reason: Reason, file: &FileSummary) -> &'static str {
+fn kind_of(doc_type: DocType, reason: Reason, file: &FileSummary) -> DocumentKind {
     match reason {
-        Reason::CaseNumber | Reason::ItemTitle => return "attachment",
+        Reason::CaseNumber | Reason::ItemTitle | Reason::Link => return DocumentKind::Attachment,
         _ => {}
     }
     if file.stated.is_some() && file.items <= 1 {
-        return "item";
+        return DocumentKind::Item;
     }
     match doc_type {
-        t if t == DocType::Referat.as_str() => "minutes",
-        t if t == DocType::Dagsorden.as_str() => "agenda",
-        t if t == DocType::Notat.as_str() => "memo",
-        _ => "other",
+        DocType::Referat => DocumentKind::Minutes,
+        DocType::Dagsorden => DocumentKind::Agenda,
+        DocType::Notat => DocumentKind::Memo,
+        DocType::Other => DocumentKind::Other,
     }
 }
 
@@ -541,8 +552,12 @@ pub fn group(files: &[FileSummary]) -> Grouping {
     let mut bands: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     let mut by_case: HashMap<&str, BTreeSet<Key>> = HashMap::new();
     let mut by_title: HashMap<&str, BTreeSet<Key>> = HashMap::new();
+    let mut by_link: HashMap<&str, BTreeSet<Key>> = HashMap::new();
     for (i, r) in rends.iter().enumerate() {
         let Some(k) = &r.key else { continue };
+        for l in &r.file.links {
+            by_link.entry(l.as_str()).or_default().insert(k.clone());
+        }
         for b in band_keys(&r.file.minhash) {
             bands.entry(b).or_default().push(i);
         }
@@ -559,7 +574,15 @@ pub fn group(files: &[FileSummary]) -> Grouping {
             continue;
         }
         let file = rends[i].file;
-        let found = join_by_evidence(file, &keyed, &rends, &bands, &by_case, &by_title, &split);
+        let tables = Evidence {
+            keyed: &keyed,
+            rends: &rends,
+            bands: &bands,
+            by_case: &by_case,
+            by_title: &by_title,
+            by_link: &by_link,
+        };
+        let found = join_by_evidence(file, &rends[i].paths, &tables, &split);
         if let Some((k, reason, detail)) = found {
             let r = &mut rends[i];
             r.key = Some(k);
@@ -623,10 +646,11 @@ pub fn group(files: &[FileSummary]) -> Grouping {
         docs.entry(root).or_default().push(i);
     }
 
-    let format_rank = |f: &str| match f {
-        "pdf" => 0,
-        "docx" => 1,
-        _ => 2,
+    let format_rank = |f: Format| match f {
+        Format::Pdf => 0,
+        Format::Docx => 1,
+        Format::Doc => 2,
+        Format::Html => 3,
     };
     let mut meetings: BTreeMap<Key, Vec<(Document, usize)>> = BTreeMap::new();
     let mut loose = Vec::new();
@@ -636,7 +660,7 @@ pub fn group(files: &[FileSummary]) -> Grouping {
             let (fa, fb) = (rends[a].file, rends[b].file);
             fb.completeness
                 .cmp(&fa.completeness)
-                .then(format_rank(&fa.format).cmp(&format_rank(&fb.format)))
+                .then(format_rank(fa.format).cmp(&format_rank(fb.format)))
                 .then(fa.path.cmp(&fb.path))
         });
         let Some(&best) = members.first() else {
@@ -648,8 +672,9 @@ pub fn group(files: &[FileSummary]) -> Grouping {
         let meeting = key.as_ref().map(key_id);
         let doc = Document {
             document_id: document_id.clone(),
-            kind: kind_of(&best_rend.file.doc_type, best_rend.reason, best_rend.file).to_string(),
-            doc_type: best_rend.file.doc_type.clone(),
+            kind: kind_of(best_rend.file.doc_type, best_rend.reason, best_rend.file),
+            doc_type: best_rend.file.doc_type,
+            title: best_rend.file.title.clone(),
             municipality: best_rend.file.municipality.clone(),
             body: best_rend.file.body.clone(),
             date: best_rend.file.date.clone(),
@@ -657,7 +682,7 @@ pub fn group(files: &[FileSummary]) -> Grouping {
                 .iter()
                 .map(|&i| Rendition {
                     doc_id: rends[i].file.doc_id.clone(),
-                    format: rends[i].file.format.clone(),
+                    format: rends[i].file.format,
                     sha256: rends[i].file.sha256.clone(),
                     paths: rends[i].paths.clone(),
                 })
@@ -673,7 +698,8 @@ pub fn group(files: &[FileSummary]) -> Grouping {
                         Reason::Rendition,
                         format!(
                             "near-identical text to {} ({})",
-                            best_rend.paths[0], best_rend.file.format
+                            best_rend.paths[0],
+                            best_rend.file.format.as_str()
                         ),
                     )
                 } else {
@@ -695,18 +721,11 @@ pub fn group(files: &[FileSummary]) -> Grouping {
         }
     }
 
-    let order = |kind: &str| match kind {
-        "minutes" => 0,
-        "agenda" => 1,
-        "item" => 2,
-        "attachment" => 3,
-        _ => 4,
-    };
     let mut out_meetings = Vec::new();
     for (key, mut docs) in meetings {
         docs.sort_by(|a, b| {
-            order(&a.0.kind)
-                .cmp(&order(&b.0.kind))
+            a.0.kind
+                .cmp(&b.0.kind)
                 .then(a.0.document_id.cmp(&b.0.document_id))
         });
         // Fields as the first document (the minutes, where there are any)
@@ -719,14 +738,14 @@ pub fn group(files: &[FileSummary]) -> Grouping {
             .filter(|r| r.reason == Reason::StatedMeeting)
             .and_then(|r| r.file.stated.as_ref());
         let meeting_id = key_id(&key);
-        let kinds: BTreeSet<&str> = docs.iter().map(|d| d.0.kind.as_str()).collect();
-        if kinds.contains("minutes") && kinds.contains("agenda") {
+        let kinds: BTreeSet<DocumentKind> = docs.iter().map(|d| d.0.kind).collect();
+        if kinds.contains(&DocumentKind::Minutes) && kinds.contains(&DocumentKind::Agenda) {
             for d in decisions.iter_mut() {
                 if d.meeting_id.as_deref() == Some(&meeting_id)
                     && d.reason == Reason::OwnFields
-                    && docs
-                        .iter()
-                        .any(|x| x.0.document_id == d.document_id && x.0.kind == "agenda")
+                    && docs.iter().any(|x| {
+                        x.0.document_id == d.document_id && x.0.kind == DocumentKind::Agenda
+                    })
                 {
                     d.reason = Reason::AgendaMinutesPair;
                     d.detail = "agenda of a meeting whose minutes are archived".into();
@@ -746,6 +765,7 @@ pub fn group(files: &[FileSummary]) -> Grouping {
             },
             start_time: key.3.clone(),
             documents: docs.into_iter().map(|d| d.0).collect(),
+            items: Vec::new(),
         });
     }
     decisions.sort_by(|a, b| a.path.cmp(&b.path));
@@ -756,16 +776,34 @@ pub fn group(files: &[FileSummary]) -> Grouping {
     }
 }
 
+/// The tables of evidence over the files with their own meeting.
+struct Evidence<'a> {
+    keyed: &'a [Option<Key>],
+    rends: &'a [Rend<'a>],
+    bands: &'a HashMap<(usize, u64), Vec<usize>>,
+    by_case: &'a HashMap<&'a str, BTreeSet<Key>>,
+    by_title: &'a HashMap<&'a str, BTreeSet<Key>>,
+    /// Linked file names, by the meetings whose pages link them.
+    by_link: &'a HashMap<&'a str, BTreeSet<Key>>,
+}
+
+/// The file name of a path, lower case (as links are compared).
+fn file_name(path: &str) -> String {
+    path.rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase()
+}
+
 /// The meeting a file without its own meeting joins, on strong evidence.
 fn join_by_evidence(
     file: &FileSummary,
-    keyed: &[Option<Key>],
-    rends: &[Rend],
-    bands: &HashMap<(usize, u64), Vec<usize>>,
-    by_case: &HashMap<&str, BTreeSet<Key>>,
-    by_title: &HashMap<&str, BTreeSet<Key>>,
+    paths: &[String],
+    e: &Evidence<'_>,
     split: &dyn Fn(&Key) -> bool,
 ) -> Option<(Key, Reason, String)> {
+    let (keyed, rends, bands, by_case, by_title) =
+        (e.keyed, e.rends, e.bands, e.by_case, e.by_title);
     // A decision line states body and date; the municipality is the file's.
     if let (Some(s), Some(m)) = (&file.stated, &file.municipality) {
         let k: Key = (normalise(m), normalise(&s.body), s.date.clone(), None);
@@ -799,6 +837,28 @@ fn join_by_evidence(
     }
     if found.len() > 1 {
         return None;
+    }
+    // Linked by name from the HTML page of exactly one meeting, and not
+    // contradicted by a meeting the file states itself.
+    let names: BTreeSet<String> = paths.iter().map(|p| file_name(p)).collect();
+    let linking: BTreeSet<&Key> = names
+        .iter()
+        .filter_map(|n| e.by_link.get(n.as_str()))
+        .flatten()
+        .filter(|k| compatible(file, k))
+        .filter(|k| {
+            file.stated
+                .as_ref()
+                .is_none_or(|s| s.date == k.2 && normalise(&s.body) == k.1)
+        })
+        .collect();
+    if let [k] = linking.into_iter().collect::<Vec<_>>()[..] {
+        let name = names.into_iter().next().unwrap_or_default();
+        return Some((
+            k.clone(),
+            Reason::Link,
+            format!("\"{name}\" is linked from the meeting's page"),
+        ));
     }
     // A case number or title found among the items of exactly one meeting.
     let unique = |sets: Vec<&BTreeSet<Key>>| -> Option<Key> {

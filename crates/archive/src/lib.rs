@@ -44,6 +44,7 @@ mod attendance;
 pub mod bench;
 mod error;
 mod export;
+mod export_by;
 mod facets;
 mod filters;
 pub mod grouping;
@@ -53,6 +54,7 @@ mod meetings;
 mod parallel;
 mod persons;
 mod stats;
+mod table;
 mod timeline;
 pub mod walk;
 
@@ -62,8 +64,9 @@ use referat_indexer::Index;
 
 pub use attendance::{Attendance, AttendanceRow, PersonAttendance, Presence};
 pub use error::ArchiveError;
-pub use export::{csv_rows, Export, ExportedRecord, ResolvedName, CSV_COLUMNS};
-pub use grouping::{Decision, Document, Grouping, Meeting, Reason, Rendition};
+pub use export::{Export, ExportedRecord, ResolvedName};
+pub use export_by::{ExportBy, Exported, ExportedDocument, ExportedItem, Granularity};
+pub use grouping::{Decision, Document, DocumentKind, Grouping, Meeting, Reason, Rendition};
 pub use ingest::{
     Failure, IngestOptions, NoProgress, Progress, Summary, BATCH, COMMIT_EVERY, WRITER_HEAP,
 };
@@ -79,8 +82,12 @@ pub use referat_indexer::{
 };
 pub use referat_parser::Limits;
 pub use referat_people::{Resolution, ResolvedPerson};
+pub use referat_schema::MeetingItem;
 pub use referat_schema::{DocType, Record};
-pub use stats::Stats;
+pub use stats::{OcrStats, Stats};
+pub use table::{
+    csv_header, csv_rows, CSV_COLUMNS, DOCUMENT_COLUMNS, ITEM_COLUMNS, MEETING_COLUMNS,
+};
 
 /// An archive: the index in a directory, and the caches beside it.
 pub struct Archive {

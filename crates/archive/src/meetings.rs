@@ -155,16 +155,19 @@ impl Archive {
         let finals = grouping.meeting_of_paths();
         let mut rewritten = 0;
         for f in list.iter_mut() {
-            let Some(&wanted) = finals.get(f.path.as_str()) else {
+            let Some(&(meeting, document)) = finals.get(f.path.as_str()) else {
                 continue;
             };
-            if f.indexed_meeting.as_deref() == wanted {
+            if f.indexed_meeting.as_deref() == meeting && f.indexed_document.as_deref() == document
+            {
                 continue;
             }
             if let Some(mut record) = self.index.get_by_path(&f.path)? {
-                record.meeting_id = wanted.map(str::to_string);
+                record.meeting_id = meeting.map(str::to_string);
+                record.document_id = document.map(str::to_string);
                 writer.replace(&record)?;
                 f.indexed_meeting = record.meeting_id;
+                f.indexed_document = record.document_id;
                 rewritten += 1;
             }
         }
@@ -222,6 +225,12 @@ impl Archive {
             .collect();
         write_lines(&self.dir, MEETINGS_FILE, &lines)?;
         write_lines(&self.dir, DECISIONS_FILE, &g.decisions)
+    }
+
+    /// The per-file summaries the last ingest's grouping read (empty for
+    /// an archive that has none yet).
+    pub fn file_summaries(&self) -> Vec<FileSummary> {
+        read_lines(&self.dir, FILES_FILE, |_| true).unwrap_or_default()
     }
 
     /// The archive's meetings and meeting-less documents, as the last
@@ -310,40 +319,56 @@ impl Archive {
     }
 
     /// Lists under each hit the other documents and renditions of its
-    /// meeting, with their kind.
+    /// meeting (or, for a meeting-less document, its other renditions),
+    /// with their kind.
     pub(crate) fn add_related(&self, results: &mut SearchResults) {
-        let ids: HashSet<&str> = results
+        let needles: Vec<String> = results
             .hits
             .iter()
-            .filter_map(|h| h.meeting_id.as_deref())
+            .map(|h| match h.meeting_id.as_deref() {
+                Some(id) => format!("\"meeting_id\":\"{id}\""),
+                None => format!("\"doc_id\":\"{}\"", h.doc_id),
+            })
+            .collect::<HashSet<_>>()
+            .into_iter()
             .collect();
-        if ids.is_empty() {
+        if needles.is_empty() {
             return;
         }
-        let needles: Vec<String> = ids
-            .iter()
-            .map(|id| format!("\"meeting_id\":\"{id}\""))
-            .collect();
         let lines: Vec<Line> = read_lines(&self.dir, MEETINGS_FILE, |l| {
             needles.iter().any(|n| l.contains(n.as_str()))
         })
         .unwrap_or_default();
-        let meetings: HashMap<String, Meeting> = lines
-            .into_iter()
-            .filter_map(|l| match l {
-                Line::Meeting(m) => Some((m.meeting_id.clone(), m)),
-                Line::Loose(_) => None,
-            })
-            .collect();
+        let mut meetings: HashMap<String, Meeting> = HashMap::new();
+        let mut loose: HashMap<String, std::rc::Rc<Document>> = HashMap::new();
+        for line in lines {
+            match line {
+                Line::Meeting(m) => {
+                    meetings.insert(m.meeting_id.clone(), m);
+                }
+                Line::Loose(d) => {
+                    let d = std::rc::Rc::new(d);
+                    for r in &d.renditions {
+                        loose.insert(r.doc_id.clone(), d.clone());
+                    }
+                }
+            }
+        }
         for hit in results.hits.iter_mut() {
-            let Some(m) = hit.meeting_id.as_deref().and_then(|id| meetings.get(id)) else {
-                continue;
+            let documents: &[Document] = match hit.meeting_id.as_deref() {
+                Some(id) => match meetings.get(id) {
+                    Some(m) => &m.documents,
+                    None => continue,
+                },
+                None => match loose.get(&hit.doc_id) {
+                    Some(d) => std::slice::from_ref(&**d),
+                    None => continue,
+                },
             };
-            let own = m
-                .documents
+            let own = documents
                 .iter()
                 .find(|d| d.renditions.iter().any(|r| r.doc_id == hit.doc_id));
-            for d in &m.documents {
+            for d in documents {
                 let same_document = own.is_some_and(|o| o.document_id == d.document_id);
                 for r in &d.renditions {
                     for path in &r.paths {
@@ -355,9 +380,9 @@ impl Archive {
                             kind: if same_document {
                                 "rendition".to_string()
                             } else {
-                                d.kind.clone()
+                                d.kind.as_str().to_string()
                             },
-                            format: r.format.clone(),
+                            format: r.format.as_str().to_string(),
                             source_path: path.clone(),
                         });
                     }

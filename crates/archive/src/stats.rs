@@ -1,10 +1,12 @@
 //! What an archive holds, and what its documents lack.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
+use referat_indexer::document::doc_key;
 use referat_indexer::{Incomplete, Query, UNKNOWN};
 use serde::Serialize;
 
+use crate::grouping::FileSummary;
 use crate::{Archive, ArchiveError};
 
 /// Counts of the documents a query's filters select. A document without a
@@ -30,6 +32,21 @@ pub struct Stats {
     /// The documents without a date, a body or any text (a data-quality
     /// list: look at these before trusting counts over time or by body).
     pub incomplete: Vec<Incomplete>,
+    /// Documents whose text was (partly) read by OCR from scanned pages.
+    pub ocr: OcrStats,
+}
+
+/// How much of the selected documents' text OCR read (from the per-file
+/// summaries the grouping keeps beside the index, not the index itself).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct OcrStats {
+    /// Documents (distinct records) with at least one OCR'd page.
+    pub documents: u64,
+    /// Pages OCR'd, over those documents.
+    pub pages: u64,
+    /// Mean word confidence (0–100) over the OCR'd pages, each page
+    /// weighing the same; null when no page was OCR'd.
+    pub mean_confidence: Option<f64>,
 }
 
 impl Archive {
@@ -63,6 +80,37 @@ impl Archive {
             by_format: s.by_format,
             missing,
             incomplete: s.incomplete,
+            ocr: self.ocr_stats(query)?,
         })
+    }
+
+    /// OCR counts of the records `query` selects.
+    fn ocr_stats(&self, query: &Query) -> Result<OcrStats, ArchiveError> {
+        let ocrd: Vec<FileSummary> = self
+            .file_summaries()
+            .into_iter()
+            .filter(|f| f.ocr_pages > 0)
+            .collect();
+        let mut out = OcrStats::default();
+        if ocrd.is_empty() {
+            return Ok(out);
+        }
+        let selected = self.index.matching_records(query)?;
+        let mut seen = HashSet::new();
+        let mut weighted = 0.0;
+        let mut weighed_pages = 0u64;
+        for f in ocrd {
+            if !selected.contains(&doc_key(&f.doc_id)) || !seen.insert(f.doc_id.clone()) {
+                continue;
+            }
+            out.documents += 1;
+            out.pages += u64::from(f.ocr_pages);
+            if let Some(c) = f.ocr_confidence {
+                weighted += f64::from(c) * f64::from(f.ocr_pages);
+                weighed_pages += u64::from(f.ocr_pages);
+            }
+        }
+        out.mean_confidence = (weighed_pages > 0).then(|| weighted / weighed_pages as f64);
+        Ok(out)
     }
 }

@@ -404,3 +404,131 @@ fn referat_suite_real() -> Option<PathBuf> {
     let real = repo().join("../shared/real");
     real.is_dir().then_some(real)
 }
+
+/// A meeting's HTML page that links its attachments by file name: the
+/// linked files that state no meeting of their own join it (reason: link);
+/// a linked file whose decision line states another meeting is not taken;
+/// a file of the same name that no page links stays apart.
+#[test]
+fn attachment_links_in_a_meeting_page_join_the_linked_files() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("files/gladsaxe");
+    fs::create_dir_all(root.join("bilag")).expect("dirs");
+    // The corpus minutes as the municipality's page, with an attachment list.
+    let minutes = fs::read_to_string(repo().join("corpus/gladsaxe/udsatteraadet-2023-11-21.html"))
+        .expect("read");
+    let with_links = minutes.replacen(
+        "</body>",
+        "<ul class=\"bilag\"><li><a href=\"https://www.gladsaxe.dk/media/bilag/Bilag%201%20-%20Pladsoversigt.pdf\">Bilag 1</a></li>\
+         <li><a href='bilag/bilag-2-foreninger.html'>Bilag 2 (web)</a></li>\
+         <li><a href=\"bilag/Bilag-3-punkt.pdf\">Bilag 3</a></li></ul></body>",
+        1,
+    );
+    assert_ne!(with_links, minutes, "the page has a body");
+    fs::write(root.join("referat.html"), &with_links).expect("write");
+    // Bilag 1: the PDF link's file name, here saved as HTML under that name
+    // (the name is what the page states, not the format).
+    fs::write(
+        root.join("bilag/Bilag 1 - Pladsoversigt.pdf"),
+        page(
+            "Oversigt over pladser",
+            &["Tabellen viser pladser i botilbud fordelt på kommuner og måneder i året."],
+        ),
+    )
+    .expect("write");
+    // A file linked by a name the page does not use: no evidence.
+    fs::write(
+        root.join("bilag/bilag-2-foreninger.htm"),
+        page(
+            "Frivillige foreninger",
+            &["Listen viser foreninger der tilbyder samvær og rådgivning i kommunen."],
+        ),
+    )
+    .expect("write");
+    // Linked, but its decision line states a meeting of another date.
+    fs::write(
+        root.join("bilag/Bilag-3-punkt.pdf"),
+        page(
+            "Opfølgning på værestedet",
+            &[
+                "Orientering om værestedets åbningstider og bemanding i vinterhalvåret.",
+                "Udsatterådets beslutning den 12.09.2023 Punkt 4",
+                "Taget til efterretning.",
+            ],
+        ),
+    )
+    .expect("write");
+
+    let (archive, _) = ingest(&tmp.path().join("index"), &[tmp.path().join("files")]);
+    let g = archive.grouping().expect("grouping");
+    let id = meeting_id_of(&g, "gladsaxe/referat.html").expect("the page has its meeting");
+    let bilag1 = g
+        .decisions
+        .iter()
+        .find(|d| d.path.ends_with("Bilag 1 - Pladsoversigt.pdf"))
+        .expect("decision");
+    assert_eq!(bilag1.meeting_id.as_deref(), Some(id.as_str()));
+    assert_eq!(bilag1.reason, Reason::Link);
+    let m = g.meeting(&id).expect("meeting");
+    assert!(m
+        .documents
+        .iter()
+        .any(|d| d.kind == referat_archive::DocumentKind::Attachment
+            && d.document_id == bilag1.doc_id));
+    assert_eq!(meeting_id_of(&g, "bilag-2-foreninger.htm"), None);
+    assert_ne!(meeting_id_of(&g, "Bilag-3-punkt.pdf"), Some(id));
+}
+
+/// Two renditions of one text that states no meeting are one document in
+/// the grouping and one hit in search, with the other listed under it.
+#[test]
+fn undated_renditions_are_one_search_hit() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("files");
+    fs::create_dir_all(&root).expect("dirs");
+    let text = [
+        "Rådet drøftede forslaget om en ny varmestue ved banegården og de frivilliges rolle i driften.",
+        "Der var enighed om at bede forvaltningen undersøge lokaler, åbningstider og økonomi nærmere.",
+        "Sagen tages op igen, når forvaltningen har svaret på spørgsmålene om varmestuens placering.",
+    ];
+    fs::write(
+        root.join("varmestue.html"),
+        page("Notat om varmestue", &text),
+    )
+    .expect("write");
+    let mut second: Vec<&str> = text.to_vec();
+    second.push("Side 1 af 1");
+    fs::write(
+        root.join("varmestue-kopi.html"),
+        page("Notat om varmestue", &second).replace("<main>", "<main><p>Udskrevet</p>"),
+    )
+    .expect("write");
+    let (archive, _) = ingest(&tmp.path().join("index"), std::slice::from_ref(&root));
+    let g = archive.grouping().expect("grouping");
+    assert!(g.meetings.is_empty(), "{:?}", g.meetings);
+    assert_eq!(g.loose.len(), 1, "{:?}", g.loose);
+    assert_eq!(g.loose[0].renditions.len(), 2);
+    let results = archive
+        .search(&Query {
+            by_meeting: true,
+            ..Query::text("varmestue")
+        })
+        .expect("search");
+    assert_eq!(results.total, 1, "{:?}", results.hits);
+    assert_eq!(results.hits.len(), 1);
+    assert_eq!(results.hits[0].related.len(), 1);
+    assert_eq!(results.hits[0].related[0].kind, "rendition");
+    // Per document, both files are there.
+    let per_document = archive
+        .search(&Query {
+            by_meeting: false,
+            ..Query::text("varmestue")
+        })
+        .expect("search");
+    let paths: std::collections::BTreeSet<&str> = per_document
+        .hits
+        .iter()
+        .map(|h| h.source_path.as_str())
+        .collect();
+    assert_eq!(paths.len(), 2);
+}

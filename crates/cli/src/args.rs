@@ -44,9 +44,9 @@ pub enum Command {
         after_help = "Examples:\n  referat show 3f2a9c0d1e4b5a67\n  referat show 3f2a9c0d1e4b5a67 --item 2\n  referat show 3f2a9c0d1e4b5a67 --json | jq .attendees"
     )]
     Show(ShowArgs),
-    /// Export the records that match the filters, streaming.
+    /// Export the meetings, documents, items or files that match the filters, streaming.
     #[command(
-        after_help = "Examples:\n  referat export > all.jsonl\n  referat export hjemløse --section beslutning --format csv > decisions.csv\n  referat export --format csv --municipality Aalborg > aalborg-items.csv\n  referat export --format json --year 2021 | jq length"
+        after_help = "Examples:\n  referat export > meetings.jsonl\n  referat export --by meeting --format csv > meetings.csv\n  referat export hjemløse --section beslutning --by item --format csv > decisions.csv\n  referat export --by document --format csv --municipality Aalborg > aalborg.csv\n  referat export --by file --format json --year 2021 | jq length"
     )]
     Export(ExportArgs),
     /// Count the indexed documents by municipality, body, year, type and format.
@@ -392,7 +392,12 @@ pub struct ShowArgs {
 pub struct ExportArgs {
     #[command(flatten)]
     pub query: QueryWords,
-    /// Output format: records (jsonl, json) or one row per item (csv).
+    /// What one record (JSON) or row (CSV) is: a meeting with its
+    /// documents, a document with its renditions, an agenda item, or an
+    /// indexed file (CSV: one row per item of each file).
+    #[arg(long, value_enum, default_value_t = ExportBy::Meeting)]
+    pub by: ExportBy,
+    /// Output format: JSON Lines, one JSON array, or CSV.
     #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
     pub format: ExportFormat,
     #[command(flatten)]
@@ -465,6 +470,30 @@ pub enum SortArg {
     Date,
 }
 
+/// Export granularities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportBy {
+    /// One per meeting, with its documents, renditions and items.
+    Meeting,
+    /// One per document (renditions of one text are one document).
+    Document,
+    /// One per agenda item (a meeting's items once, the minutes' first).
+    Item,
+    /// One per indexed file, as records (as before meetings existed).
+    File,
+}
+
+impl From<ExportBy> for referat_archive::Granularity {
+    fn from(by: ExportBy) -> Self {
+        match by {
+            ExportBy::Meeting => referat_archive::Granularity::Meeting,
+            ExportBy::Document => referat_archive::Granularity::Document,
+            ExportBy::Item => referat_archive::Granularity::Item,
+            ExportBy::File => referat_archive::Granularity::File,
+        }
+    }
+}
+
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -472,7 +501,7 @@ pub enum ExportFormat {
     Jsonl,
     /// One JSON array of records.
     Json,
-    /// One row per agenda item.
+    /// Comma-separated, a header row, one row per unit (see --by).
     Csv,
 }
 

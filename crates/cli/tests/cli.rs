@@ -166,7 +166,7 @@ fn show_prints_a_record_and_an_item() {
 #[test]
 fn export_jsonl_json_and_csv() {
     let index = shared_index();
-    let o = run(referat(index).args(["export"]));
+    let o = run(referat(index).args(["export", "--by", "file"]));
     let records: Vec<Value> = stdout(&o)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -174,12 +174,22 @@ fn export_jsonl_json_and_csv() {
     assert_eq!(records.len(), 15);
     records.iter().for_each(assert_valid);
 
-    let o = run(referat(index).args(["export", "--format", "json", "--municipality", "aalborg"]));
+    let o = run(referat(index).args([
+        "export",
+        "--by",
+        "file",
+        "--format",
+        "json",
+        "--municipality",
+        "aalborg",
+    ]));
     let array: Vec<Value> = serde_json::from_str(&stdout(&o)).expect("one JSON array");
     assert_eq!(array.len(), 6);
     assert!(array.iter().all(|r| r["municipality"] == "Aalborg"));
 
-    let o = run(referat(index).args(["export", "--format", "csv", "--year", "2021"]));
+    let o = run(referat(index).args([
+        "export", "--by", "file", "--format", "csv", "--year", "2021",
+    ]));
     let text = stdout(&o);
     let mut rows = text.lines();
     let header = rows.next().expect("a header row");

@@ -74,7 +74,7 @@ fn documents(index: &Path) -> u64 {
 
 /// Source paths of every exported record, in export order.
 fn exported_paths(index: &Path) -> Vec<String> {
-    let o = run(referat(index).arg("export"));
+    let o = run(referat(index).args(["export", "--by", "file"]));
     assert_eq!(o.status.code(), Some(0), "export: {}", stderr(&o));
     String::from_utf8(o.stdout)
         .unwrap()

@@ -95,11 +95,11 @@ fn corpus_by_meeting_on_the_command_line() {
     assert_eq!(shown["record"]["meeting_id"].as_str(), Some(id.as_str()));
 
     // Every export row and record names its meeting.
-    let o = run(referat(index).args(["export", "--format", "csv"]));
+    let o = run(referat(index).args(["export", "--by", "file", "--format", "csv"]));
     let csv = stdout(&o);
     let mut lines = csv.lines();
     assert!(lines.next().is_some_and(|h| h.ends_with(",meeting_id")));
-    let o = run(referat(index).args(["export", "--format", "jsonl"]));
+    let o = run(referat(index).args(["export", "--by", "file", "--format", "jsonl"]));
     let ids: HashSet<String> = stdout(&o)
         .lines()
         .map(|l| {

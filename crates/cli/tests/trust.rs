@@ -26,7 +26,9 @@ fn jsonl(o: &Output) -> Vec<Value> {
 }
 
 fn export(args: &[&str]) -> Vec<Value> {
-    let o = run(referat(shared_index()).arg("export").args(args));
+    let o = run(referat(shared_index())
+        .args(["export", "--by", "file"])
+        .args(args));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     jsonl(&o)
 }
@@ -182,7 +184,7 @@ fn export_is_ready_for_analysis() {
     assert!(rene
         .iter()
         .all(|p| p["person"] == "René Meyrowitsch" && p["person_id"].is_string()));
-    let o = run(referat(shared_index()).args(["export", "--format", "csv"]));
+    let o = run(referat(shared_index()).args(["export", "--by", "file", "--format", "csv"]));
     let text = stdout(&o);
     let header = text.lines().next().unwrap();
     for column in [
@@ -267,7 +269,7 @@ fn ingest_names_what_it_skipped() {
     let o = run(referat(&index).arg("ingest").arg(&scanned));
     let err = stderr(&o);
     // Either OCR gave it text, or the run says it has none.
-    let record = run(referat(&index).args(["export", "--format", "jsonl"]));
+    let record = run(referat(&index).args(["export", "--by", "file", "--format", "jsonl"]));
     let has_text = jsonl(&record).iter().any(|r| {
         r["source"]["path"]
             .as_str()

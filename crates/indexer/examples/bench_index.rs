@@ -72,6 +72,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             pages: None,
             producer: None,
             ocr: None,
+            links: Vec::new(),
         });
         r.municipality = Some(municipalities[i % municipalities.len()].to_string());
         r.body = Some("Udsatterådet".into());

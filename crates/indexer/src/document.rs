@@ -20,12 +20,14 @@ pub fn doc_key(id: &str) -> u64 {
 }
 
 /// The key that groups a record's entries with the other records of its
-/// meeting: [`doc_key`] of the meeting id, or of the record id when the
-/// record belongs to no meeting (it is then a meeting of its own for search).
+/// meeting: [`doc_key`] of the meeting id; for a record of no meeting, of
+/// the document it is a rendition of (its `document_id`), else of its own
+/// id (it is then a meeting of its own for search).
 pub fn meeting_key(record: &Record) -> u64 {
-    match &record.meeting_id {
-        Some(meeting) => doc_key(meeting),
-        None => doc_key(&record.id),
+    match (&record.meeting_id, &record.document_id) {
+        (Some(meeting), _) => doc_key(meeting),
+        (None, Some(document)) => doc_key(document),
+        (None, None) => doc_key(&record.id),
     }
 }
 
@@ -215,6 +217,7 @@ mod tests {
             pages: None,
             producer: None,
             ocr: None,
+            links: Vec::new(),
         });
         r.attendees.push(Person::named("René Meyrowitsch"));
         r.minute_taker = Some(Person::named("Jette Nyboe"));

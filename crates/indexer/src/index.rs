@@ -1,6 +1,6 @@
 //! Opening the index, and reading records back out of it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use referat_schema::Record;
@@ -248,6 +248,58 @@ impl Index {
                 .collect::<Vec<_>>()
                 .into_iter(),
         })
+    }
+}
+
+impl Index {
+    /// The [`doc_key`](crate::document::doc_key)s of the records that
+    /// [`Index::records`] would yield for `filter`, read from fast fields
+    /// only (no stored record is read).
+    pub fn matching_records(&self, filter: &Query) -> Result<HashSet<u64>, IndexError> {
+        let searcher = self.searcher();
+        let (query, only) = self.documents_query(&searcher, filter)?;
+        let matches = searcher.search(&*query, &AllMatches { scoring: false })?;
+        Ok(matches
+            .into_iter()
+            .map(|m| m.doc_key)
+            .filter(|k| only.as_ref().is_none_or(|o| o.contains(k)))
+            .collect())
+    }
+
+    /// The item numbers that match the topic text and section of `filter`
+    /// (with its other filters), by the record's
+    /// [`doc_key`](crate::document::doc_key); `None` when `filter` has
+    /// neither a topic nor a section, so every item of a matching record
+    /// counts.
+    pub fn matching_items(
+        &self,
+        filter: &Query,
+    ) -> Result<Option<HashMap<u64, HashSet<u32>>>, IndexError> {
+        if filter.topic().is_none() && filter.section.is_none() {
+            return Ok(None);
+        }
+        let searcher = self.searcher();
+        let items = query::build(&self.inner, &searcher, &self.fields, filter, Scope::Items)?;
+        let matches = searcher.search(&*items, &AllMatches { scoring: false })?;
+        let mut columns = HashMap::new();
+        let mut out: HashMap<u64, HashSet<u32>> = HashMap::new();
+        for m in matches {
+            let segment = m.address.segment_ord;
+            let column = match columns.entry(segment) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let reader = searcher.segment_reader(segment);
+                    e.insert(reader.fast_fields().u64("item")?)
+                }
+            };
+            let Some(number) = column.first(m.address.doc_id) else {
+                continue;
+            };
+            out.entry(m.doc_key)
+                .or_default()
+                .insert(u32::try_from(number).unwrap_or(u32::MAX));
+        }
+        Ok(Some(out))
     }
 }
 

@@ -20,6 +20,7 @@
 //!     pages: None,
 //!     producer: None,
 //!     ocr: None,
+//!     links: Vec::new(),
 //! });
 //! record.text = "Ensomhedspuljen fordeles til skæve boliger.".into();
 //! let mut writer = index.writer(50_000_000)?;

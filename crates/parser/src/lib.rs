@@ -21,6 +21,7 @@ pub mod docx;
 mod error;
 pub mod format;
 pub mod html;
+pub mod links;
 pub mod ocr;
 pub mod pdf;
 pub mod quality;

@@ -60,6 +60,7 @@ fn main() {
                 pages: None,
                 producer: None,
                 ocr: None,
+                links: Vec::new(),
             });
             r.municipality = Some(format!("Kommune {m}"));
             r.body = Some(format!("Råd {}", i % 3));

@@ -32,6 +32,7 @@ const MAX_BUCKET: usize = 5_000;
 ///         pages: None,
 ///         producer: None,
 ///         ocr: None,
+///         links: Vec::new(),
 ///     });
 ///     r.municipality = Some("Albertslund".into());
 ///     r.body = Some("Udsatterådet".into());

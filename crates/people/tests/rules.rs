@@ -14,6 +14,7 @@ fn record(seed: u8, municipality: Option<&str>, body: &str, date: &str) -> Recor
         pages: None,
         producer: None,
         ocr: None,
+        links: Vec::new(),
     });
     r.municipality = municipality.map(str::to_string);
     r.body = Some(body.to_string());

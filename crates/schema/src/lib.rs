@@ -7,7 +7,9 @@
 //!
 //! The JSON Schema generated from these types is checked in as
 //! `crates/schema/record.schema.json`; [`json_schema`] regenerates it and a test
-//! fails when the two disagree.
+//! fails when the two disagree. A [`Meeting`] (a meeting with its documents
+//! and their renditions, as `referat export --by meeting` writes it) has its
+//! own, `crates/schema/meeting.schema.json` ([`meeting_json_schema`]).
 //!
 //! ```
 //! use referat_schema::{DocType, Record, Source, Format};
@@ -20,6 +22,7 @@
 //!     pages: None,
 //!     producer: Some("LibreOffice".into()),
 //!     ocr: None,
+//!     links: Vec::new(),
 //! });
 //! record.municipality = Some("Albertslund".into());
 //! record.doc_type = DocType::Referat;
@@ -29,9 +32,11 @@
 //! assert_eq!(back, record);
 //! ```
 
+mod meeting;
 mod person;
 mod record;
 
+pub use meeting::{Document, DocumentKind, Meeting, MeetingItem, Rendition};
 pub use person::{Person, PersonSummary};
 pub use record::{DocType, Format, Item, Ocr, Record, Section, SectionKind, Source, Status};
 
@@ -42,5 +47,13 @@ pub const SCHEMA_VERSION: &str = "1";
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Record);
     // Serialising a schemars schema cannot fail: it is plain JSON values.
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+/// The JSON Schema (draft 2020-12) of [`Meeting`] (what `referat export
+/// --by meeting` writes), pretty-printed, as checked in as
+/// `crates/schema/meeting.schema.json`.
+pub fn meeting_json_schema() -> String {
+    let schema = schemars::schema_for!(Meeting);
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }

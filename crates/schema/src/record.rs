@@ -18,6 +18,14 @@ pub struct Record {
     /// (`referat-archive`); the parser leaves it null.
     #[serde(default)]
     pub meeting_id: Option<String>,
+    /// The document this record is a rendition of (the record id of its
+    /// best rendition), when that is another record and the document
+    /// belongs to no meeting: search then shows the renditions of one
+    /// meeting-less text as one hit. Null otherwise (a record is its own
+    /// document, or its meeting ties it to the others). Set by
+    /// `referat-archive`; the parser leaves it null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_id: Option<String>,
     /// Where the record came from.
     pub source: Source,
     /// The municipality, e.g. "Aalborg".
@@ -76,6 +84,7 @@ impl Record {
             schema_version: SCHEMA_VERSION.to_string(),
             id,
             meeting_id: None,
+            document_id: None,
             source,
             municipality: None,
             body: None,
@@ -121,6 +130,11 @@ pub struct Source {
     /// when every page had a usable text layer (and for DOCX and HTML).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ocr: Option<Ocr>,
+    /// The documents an HTML page links to (`<a href>` to a PDF, DOCX or
+    /// .doc file, as written in the page): a meeting page's links to its
+    /// attachments. Empty for other formats.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
 }
 
 /// What OCR did for a document whose pages (some or all) were scanned

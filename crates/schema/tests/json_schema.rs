@@ -52,3 +52,35 @@ fn schema_requires_the_contract_fields() {
         .remove("schema_version");
     assert!(!validator().is_valid(&sample));
 }
+
+#[test]
+fn checked_in_meeting_schema_matches_the_types() {
+    assert!(
+        include_str!("../meeting.schema.json") == referat_schema::meeting_json_schema(),
+        "meeting.schema.json is stale: run `cargo run -p referat-schema --example write_schema`"
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../meeting.schema.json")).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    // A meeting needs its id and documents; a document kind is one of the list.
+    let meeting = serde_json::json!({
+        "meeting_id": "0123456789abcdef",
+        "municipality": "Ballerup",
+        "body": "Sundheds- og Forebyggelsesudvalget",
+        "date": "2012-12-04",
+        "start_time": null,
+        "documents": [{
+            "document_id": "aa", "kind": "item", "doc_type": "referat", "title": null,
+            "municipality": "Ballerup", "body": null, "date": null,
+            "renditions": [{"doc_id": "aa", "format": "pdf", "sha256": "00", "paths": ["/a.pdf"]}]
+        }],
+        "items": []
+    });
+    assert!(validator.is_valid(&meeting));
+    let mut wrong = meeting.clone();
+    wrong["documents"][0]["kind"] = serde_json::json!("bilag");
+    assert!(!validator.is_valid(&wrong));
+    let mut wrong = meeting;
+    wrong.as_object_mut().expect("object").remove("meeting_id");
+    assert!(!validator.is_valid(&wrong));
+}

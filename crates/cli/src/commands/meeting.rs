@@ -1,5 +1,6 @@
 //! `referat show MEETING_ID`: a meeting with its documents, renditions and
-//! the items of its best document (the minutes, where there are any).
+//! its agenda items (the minutes' items, then those the minutes lack from
+//! the agenda and single-item exports).
 
 use referat_archive::{Archive, Meeting};
 
@@ -8,14 +9,15 @@ use crate::commands::show::print_item;
 use crate::error::CliError;
 use crate::output::{self, exit};
 
-/// Print the meeting as text, or with `--json` the meeting and the record
-/// of its best document.
+/// Print the meeting as text, or with `--json` the meeting (its items
+/// filled in) and the record of its best document.
 pub fn show(archive: &Archive, meeting: &Meeting, args: &ShowArgs) -> Result<i32, CliError> {
     // The minutes win: documents are listed minutes first.
     let best = match meeting.documents.first() {
         Some(d) => archive.show(&d.document_id)?,
         None => None,
     };
+    let meeting = archive.with_items(meeting.clone())?;
     output::with_stdout(|out| {
         if args.json {
             let value = serde_json::json!({ "meeting": meeting, "record": best });
@@ -34,18 +36,22 @@ pub fn show(archive: &Archive, meeting: &Meeting, args: &ShowArgs) -> Result<i32
         )?;
         writeln!(out, "documents:")?;
         for d in &meeting.documents {
-            writeln!(out, "  {:<10} [{}] {}", d.kind, d.document_id, d.doc_type)?;
+            writeln!(
+                out,
+                "  {:<10} [{}] {}",
+                d.kind.as_str(),
+                d.document_id,
+                d.doc_type.as_str()
+            )?;
             for r in &d.renditions {
                 for p in &r.paths {
-                    writeln!(out, "    {:<4} [{}] {}", r.format, r.doc_id, p)?;
+                    writeln!(out, "    {:<4} [{}] {}", r.format.as_str(), r.doc_id, p)?;
                 }
             }
         }
-        if let Some(record) = &best {
-            for item in &record.items {
-                writeln!(out)?;
-                print_item(out, item)?;
-            }
+        for item in &meeting.items {
+            writeln!(out)?;
+            print_item(out, &item.item)?;
         }
         Ok(())
     })?;

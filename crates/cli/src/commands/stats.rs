@@ -72,6 +72,17 @@ pub fn run(index_dir: &Path, args: &StatsArgs) -> Result<i32, CliError> {
                 writeln!(out, "  {n:>7}  (none)")?;
             }
         }
+        let ocr = &stats.ocr;
+        if ocr.documents > 0 {
+            writeln!(
+                out,
+                "\nOCR: {} document(s), {} page(s) read from scans, mean word confidence {}",
+                ocr.documents,
+                ocr.pages,
+                ocr.mean_confidence
+                    .map_or_else(|| "–".to_string(), |c| format!("{c:.1}"))
+            )?;
+        }
         writeln!(out, "\ndata quality:")?;
         for (what, n) in &stats.missing {
             writeln!(out, "  {n:>7}  without {what}")?;

@@ -17,6 +17,7 @@ pub fn record(name: &str, version: u32, text: &str) -> Record {
         pages: Some(1),
         producer: None,
         ocr: None,
+        links: Vec::new(),
     });
     r.text = text.to_string();
     r.doc_type = DocType::Referat;

@@ -32,6 +32,10 @@ pub fn source_for(path: &Path, format: Format, bytes: &[u8], doc: &BlockDocument
         pages: doc.pages,
         producer: doc.producer.clone(),
         ocr: doc.ocr.clone(),
+        links: match format {
+            Format::Html => crate::links::document_links(bytes),
+            _ => Vec::new(),
+        },
     }
 }
 
