@@ -46,7 +46,8 @@ pub mod stemmer;
 pub mod tokenizer;
 
 use tantivy::tokenizer::{
-    LowerCaser, RawTokenizer, RemoveLongFilter, StopWordFilter, TextAnalyzer, TokenizerManager,
+    LowerCaser, RawTokenizer, RemoveLongFilter, StopWordFilter, TextAnalyzer, TextAnalyzerBuilder,
+    Tokenizer, TokenizerManager,
 };
 
 use self::compound::CompoundSplitter;
@@ -103,14 +104,19 @@ pub fn folded_analyzer() -> TextAnalyzer {
     TextAnalyzer::from(Shared::new(Stream::Folded))
 }
 
-/// The exact chain, filter by filter: words → drop long → lower case →
-/// æøå normalisation.
-pub fn exact_chain() -> TextAnalyzer {
+/// The exact chain's filters: words → drop long → lower case → æøå
+/// normalisation.
+fn exact_filters() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(DanishTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(ScandinavianNormaliser)
-        .build()
+}
+
+/// The exact chain, filter by filter: words → drop long → lower case →
+/// æøå normalisation.
+pub fn exact_chain() -> TextAnalyzer {
+    exact_filters().build()
 }
 
 fn danish_stop_words() -> StopWordFilter {
@@ -118,28 +124,27 @@ fn danish_stop_words() -> StopWordFilter {
         .unwrap_or_else(|| StopWordFilter::remove(Vec::new()))
 }
 
-/// What the stemmed and the lemma chain share: words, hyphenated ones also
-/// joined → drop long → lower case → elided compounds → compound pieces →
-/// stop words out.
-pub fn base_chain() -> TextAnalyzer {
+/// The filters the stemmed and the lemma chain share.
+fn base_filters() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(DanishTokenizer::with_hyphens(Hyphens::JoinAndSplit))
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(ElidedCompounds::danish())
         .filter(CompoundSplitter::danish())
         .filter(danish_stop_words())
-        .build()
+}
+
+/// What the stemmed and the lemma chain share: words, hyphenated ones also
+/// joined → drop long → lower case → elided compounds → compound pieces →
+/// stop words out.
+pub fn base_chain() -> TextAnalyzer {
+    base_filters().build()
 }
 
 /// The stemmed chain, filter by filter: as [`base_chain`], then æøå
 /// normalisation → Snowball stem.
 pub fn stemmed_chain() -> TextAnalyzer {
-    TextAnalyzer::builder(DanishTokenizer::with_hyphens(Hyphens::JoinAndSplit))
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ElidedCompounds::danish())
-        .filter(CompoundSplitter::danish())
-        .filter(danish_stop_words())
+    base_filters()
         .filter(ScandinavianNormaliser)
         .filter(DanishStemmer::default())
         .build()
@@ -148,12 +153,7 @@ pub fn stemmed_chain() -> TextAnalyzer {
 /// The lemma chain, filter by filter: as [`base_chain`], then every lemma
 /// → æøå normalisation.
 pub fn lemma_chain() -> TextAnalyzer {
-    TextAnalyzer::builder(DanishTokenizer::with_hyphens(Hyphens::JoinAndSplit))
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ElidedCompounds::danish())
-        .filter(CompoundSplitter::danish())
-        .filter(danish_stop_words())
+    base_filters()
         .filter(Lemmatizer::danish())
         .filter(ScandinavianNormaliser)
         .build()
@@ -163,10 +163,7 @@ pub fn lemma_chain() -> TextAnalyzer {
 /// words a fallback query can ask for ([`lemma::FallbackWords`]) → ASCII
 /// folding.
 pub fn folded_chain() -> TextAnalyzer {
-    TextAnalyzer::builder(DanishTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ScandinavianNormaliser)
+    exact_filters()
         .filter(FallbackWords::danish())
         .filter(AccentFolder::ascii())
         .build()
@@ -209,12 +206,7 @@ pub fn folded_query_analyzer() -> TextAnalyzer {
 /// Person names: lower case, æøå normalised, folded to ASCII ("René" =
 /// "rene", "Høyer" = "hoyer").
 pub fn person_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(DanishTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ScandinavianNormaliser)
-        .filter(AccentFolder::ascii())
-        .build()
+    exact_filters().filter(AccentFolder::ascii()).build()
 }
 
 /// Filter values (municipality, body, …): the whole value in lower case.
