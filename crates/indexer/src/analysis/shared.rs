@@ -381,9 +381,12 @@ mod tests {
         texts
     }
 
+    /// A field's name, its shared analyzer and its chain.
+    type Pair = (&'static str, fn() -> TextAnalyzer, fn() -> TextAnalyzer);
+
     #[test]
     fn shared_tokens_equal_the_chains_tokens() {
-        let pairs: [(&str, fn() -> TextAnalyzer, fn() -> TextAnalyzer); 4] = [
+        let pairs: [Pair; 4] = [
             ("exact", exact_analyzer, exact_chain),
             ("stemmed", stemmed_analyzer, stemmed_chain),
             ("lemma", lemma_analyzer, lemma_chain),
