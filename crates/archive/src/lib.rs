@@ -74,7 +74,7 @@ pub use meetings::{
     GroupingReport, MeetingCounts, MeetingStats, DECISIONS_FILE, FILES_FILE, MEETINGS_FILE,
 };
 pub use parallel::{map_files, set_threads, threads};
-pub use persons::{PersonFilter, Persons, CACHE_FILE, NAMES_CACHE_FILE};
+pub use persons::{had_role, PersonFilter, Persons, CACHE_FILE, NAMES_CACHE_FILE};
 pub use referat_indexer::date;
 pub use referat_indexer::{
     Facet, FacetCount, FacetCounts, FacetField, Facets, Hit, Incomplete, Period, PersonRole, Query,

@@ -11,7 +11,8 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use referat_indexer::{values, Facet, PersonVariants, Query, SearchResults};
+use referat_indexer::roles::is_chair_role;
+use referat_indexer::{values, Facet, PersonRole, PersonVariants, Query, SearchResults};
 use referat_people::{Aliases, Resolution, ResolvedPerson, Resolver};
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +36,8 @@ pub struct PersonFilter {
     pub municipality: Option<String>,
     /// Only persons seen in this council or committee.
     pub body: Option<String>,
+    /// Only persons who had one of these roles in some record (empty: any).
+    pub roles: Vec<PersonRole>,
 }
 
 /// The persons of an archive that a [`PersonFilter`] selects, with the
@@ -75,6 +78,24 @@ pub(crate) struct NamedPerson {
 /// cache written with fewer fields is rebuilt.
 const NAMES_FORMAT: &str = "names-2";
 
+/// Whether a resolved person had `role` in at least one record: the
+/// meetings the resolution lists for the role, the chair a person who
+/// attended and whose written role is a chair's ([`is_chair_role`]), and
+/// mentioned anyone named at all.
+pub fn had_role(person: &ResolvedPerson, role: PersonRole) -> bool {
+    match role {
+        PersonRole::Attended => !person.attended.is_empty(),
+        PersonRole::Absent => !person.absent.is_empty() || !person.absent_without_notice.is_empty(),
+        PersonRole::Chair => {
+            !person.attended.is_empty() && person.roles.iter().any(|r| is_chair_role(&r.role))
+        }
+        PersonRole::MinuteTaker => !person.minutes_taken.is_empty(),
+        PersonRole::Author => !person.authored.is_empty(),
+        PersonRole::Guest => !person.guest.is_empty(),
+        PersonRole::Mentioned => person.mentions > 0 || !person.appearances.is_empty(),
+    }
+}
+
 impl Archive {
     /// The people across documents, resolved within each municipality
     /// (cached beside the index), those `filter` selects.
@@ -96,6 +117,7 @@ impl Archive {
                     .as_deref()
                     .is_none_or(|b| p.bodies.iter().any(|pb| fold(pb) == fold(b)))
             })
+            .filter(|p| filter.roles.is_empty() || filter.roles.iter().any(|&r| had_role(p, r)))
             .collect();
         Ok(Persons {
             persons,

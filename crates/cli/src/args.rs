@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use referat_archive::PersonRole;
 
 /// Parse, index and search the minutes of Danish municipal councils.
 ///
@@ -68,7 +69,7 @@ pub enum Command {
     Attendance(AttendanceArgs),
     /// List the people across documents: one person, many spellings.
     #[command(
-        after_help = "Examples:\n  referat persons --municipality Albertslund\n  referat persons --body Udsatterådet --json | jq '.[] | select(.variants | length > 1)'"
+        after_help = "Examples:\n  referat persons --municipality Albertslund\n  referat persons --role chair --role minute-taker\n  referat persons --body Udsatterådet --json | jq '.[] | select(.variants | length > 1)'"
     )]
     Persons(PersonsArgs),
     /// Measure parsing (and indexing) speed on your own files, per format.
@@ -192,8 +193,8 @@ pub struct Filters {
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
     /// Only where the person had this role (repeatable: any of them).
-    #[arg(long = "role", value_enum, value_name = "ROLE", requires = "person")]
-    pub roles: Vec<RoleArg>,
+    #[arg(long = "role", value_name = "ROLE", value_parser = role_parser(), requires = "person")]
+    pub roles: Vec<PersonRole>,
     /// From this date (YYYY-MM-DD), inclusive.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -425,6 +426,9 @@ pub struct PersonsArgs {
     /// Only this council or committee.
     #[arg(long)]
     pub body: Option<String>,
+    /// Only persons who had this role in some record (repeatable: any of them).
+    #[arg(long = "role", value_name = "ROLE", value_parser = role_parser())]
+    pub roles: Vec<PersonRole>,
     /// As JSON.
     #[arg(long)]
     pub json: bool,
@@ -518,38 +522,14 @@ pub enum DocTypeArg {
     Other,
 }
 
-/// A person's role in a record, on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RoleArg {
-    /// Listed as attending.
-    Attended,
-    /// Listed as absent (afbud, u/afbud).
-    Absent,
-    /// Attending as chair (formand, borgmester, …).
-    Chair,
-    /// Took the minutes.
-    MinuteTaker,
-    /// Wrote the memo.
-    Author,
-    /// A guest.
-    Guest,
-    /// Named anywhere.
-    Mentioned,
-}
-
-impl From<RoleArg> for referat_archive::PersonRole {
-    fn from(r: RoleArg) -> Self {
-        use referat_archive::PersonRole;
-        match r {
-            RoleArg::Attended => PersonRole::Attended,
-            RoleArg::Absent => PersonRole::Absent,
-            RoleArg::Chair => PersonRole::Chair,
-            RoleArg::MinuteTaker => PersonRole::MinuteTaker,
-            RoleArg::Author => PersonRole::Author,
-            RoleArg::Guest => PersonRole::Guest,
-            RoleArg::Mentioned => PersonRole::Mentioned,
-        }
-    }
+/// A person's role in a record, on the command line: the names and their
+/// meanings come from the indexer's one list ([`PersonRole::ALL`]).
+fn role_parser() -> impl clap::builder::TypedValueParser<Value = PersonRole> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        PersonRole::ALL.map(|role| PossibleValue::new(role.as_str()).help(role.describe())),
+    )
+    .try_map(|name| PersonRole::parse(&name).ok_or("not a role"))
 }
 
 /// Section kinds on the command line.

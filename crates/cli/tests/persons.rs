@@ -100,6 +100,53 @@ fn persons_filters_and_exit_codes() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// Read off the two Albertslund minutes (2019-04-01, 2021-10-14): Carina
+/// Kofoed is "Referent" in both; Jette Nyboe is under "Deltagere" in both
+/// and never under "Afbud"; Diana Vang is under "Afbud" (2019) and
+/// "U/afbud" (2021), never under "Deltagere".
+#[test]
+fn persons_by_role() {
+    let albertslund = ["--municipality", "Albertslund"];
+    let takers = persons_json(shared_index(), &["--role", "minute-taker"]);
+    assert_eq!(called(&takers, "Carina Kofoed").len(), 1);
+    assert!(called(&takers, "Jette Nyboe").is_empty());
+    assert!(takers
+        .iter()
+        .all(|p| p["minutes_taken"].as_array().is_some_and(|m| !m.is_empty())));
+
+    let absent = persons_json(
+        shared_index(),
+        &[&albertslund[..], &["--role", "absent"]].concat(),
+    );
+    assert_eq!(called(&absent, "Diana Vang").len(), 1);
+    assert!(called(&absent, "Jette Nyboe").is_empty());
+
+    let attended = persons_json(
+        shared_index(),
+        &[&albertslund[..], &["--role", "attended"]].concat(),
+    );
+    assert_eq!(called(&attended, "Jette Nyboe").len(), 1);
+    assert!(called(&attended, "Diana Vang").is_empty());
+
+    // Repeated: any of the roles.
+    let either = persons_json(
+        shared_index(),
+        &[
+            &albertslund[..],
+            &["--role", "attended", "--role", "absent"],
+        ]
+        .concat(),
+    );
+    assert_eq!(called(&either, "Jette Nyboe").len(), 1);
+    assert_eq!(called(&either, "Diana Vang").len(), 1);
+
+    let o = run(referat(shared_index())
+        .arg("persons")
+        .args(["--role", "boss"]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("minute-taker"), "{}", stderr(&o));
+}
+
 #[test]
 fn persons_table_says_where_merges_come_from() {
     let o = run(referat(shared_index())

@@ -234,8 +234,12 @@ pub(crate) fn topic_query(
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.exact, EXACT_BOOST);
     parser.set_field_boost(f.folded, FOLDED_BOOST);
+    let text = analysis::elision::complete_elided_query(
+        &sanitise(text),
+        analysis::lexicon::Lexicon::danish(),
+    );
     let parsed = parser
-        .parse_query(&sanitise(text))
+        .parse_query(&text)
         .map_err(|e| IndexError::InvalidQuery(e.to_string()))?;
     Ok(Some(parsed))
 }

@@ -49,6 +49,19 @@ impl PersonRole {
         }
     }
 
+    /// What the role means, in a few words (for `--help`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            PersonRole::Attended => "listed as attending",
+            PersonRole::Absent => "listed as absent (afbud, u/afbud)",
+            PersonRole::Chair => "attending as chair (formand, borgmester, …)",
+            PersonRole::MinuteTaker => "took the minutes",
+            PersonRole::Author => "wrote the memo",
+            PersonRole::Guest => "a guest",
+            PersonRole::Mentioned => "named anywhere",
+        }
+    }
+
     /// The role named `name` (as [`PersonRole::as_str`] gives it).
     pub fn parse(name: &str) -> Option<PersonRole> {
         let name = name.trim().to_lowercase().replace('_', "-");

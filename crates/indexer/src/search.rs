@@ -10,6 +10,7 @@ use tantivy::schema::{Field, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocSet, Executor, Score, Searcher, TantivyDocument, Term};
 
+use crate::analysis;
 use crate::collect::{Match, TopMatches};
 use crate::date::IsoDate;
 use crate::explain::{MatchedTerm, QueryWords};
@@ -458,7 +459,10 @@ impl Index {
             searcher.search_with_executor(&*query, &collector, executor, scoring)?
         };
         let snippets = Snippets::new(&searcher, &*query, &self.fields, q)?;
-        let words = QueryWords::of(q.topic().unwrap_or_default());
+        let words = QueryWords::of(&analysis::elision::complete_elided_query(
+            q.topic().unwrap_or_default(),
+            analysis::lexicon::Lexicon::danish(),
+        ));
         let roles = RoleProbe::new(&searcher, &self.fields, q)?;
         let hits = page
             .matches

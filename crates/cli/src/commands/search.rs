@@ -40,7 +40,7 @@ pub fn query_from(words: &QueryWords, filters: &Filters) -> Result<Query, CliErr
     Ok(Query {
         text: (!text.trim().is_empty()).then_some(text),
         person: filters.person.clone(),
-        roles: filters.roles.iter().map(|&r| r.into()).collect(),
+        roles: filters.roles.clone(),
         from: filters.from.clone(),
         to: filters.to.clone(),
         year: filters.year,

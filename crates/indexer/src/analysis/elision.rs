@@ -86,6 +86,89 @@ fn ends_with_elision_hyphen(text: &str, token: &Token) -> bool {
         && chars.next().is_none_or(|c| c.is_whitespace() || c == ',')
 }
 
+/// The head that completes the elided parts before `conjunction` and
+/// `compound` (both lower case): "udvalget" in "sundheds- og
+/// socialudvalget"; `None` when the word is no conjunction or the compound
+/// no compound of known words.
+fn elided_head(lexicon: &Lexicon, conjunction: &str, compound: &str) -> Option<String> {
+    if CONJUNCTIONS.contains(&conjunction) {
+        lexicon.head(compound)
+    } else {
+        None
+    }
+}
+
+/// The letters of a query word written as an elided first part
+/// ("Psykiatri-", "Børne-," or "\"Børne-"), as a byte range in the word.
+fn elided_letters(word: &str) -> Option<(usize, usize)> {
+    let word_end = word.trim_end_matches(',').len();
+    let before_hyphen = word[..word_end]
+        .strip_suffix(['-', '\u{2010}', '\u{2011}'])?
+        .len();
+    let start = word[..before_hyphen]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map(|(i, _)| i)?;
+    // Only punctuation (quotes, parentheses) may come before the letters.
+    word[..start]
+        .chars()
+        .all(|c| !c.is_alphanumeric())
+        .then_some((start, before_hyphen))
+}
+
+/// The query side of [`ElidedCompounds`]: in a query written as the
+/// minutes write it ("Psykiatri- og Handicapudvalget", also in quotes),
+/// each elided first part is replaced by its completed compound
+/// ("Psykiatriudvalget og Handicapudvalget"), so that the query asks for
+/// what the index side adds at that position, and also finds minutes that
+/// write the compounds in full. Other text is kept as it is.
+pub fn complete_elided_query(text: &str, lexicon: &Lexicon) -> String {
+    let words: Vec<(usize, usize)> = text
+        .split_whitespace()
+        .map(|w| {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            (start, start + w.len())
+        })
+        .collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j < words.len()
+            && j - i < MAX_RUN
+            && elided_letters(&text[words[j].0..words[j].1]).is_some()
+        {
+            j += 1;
+        }
+        let head = match (j > i, words.get(j), words.get(j + 1)) {
+            (true, Some(&(cs, ce)), Some(&(ws, we))) => {
+                let compound = text[ws..we]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                elided_head(lexicon, &text[cs..ce].to_lowercase(), &compound)
+            }
+            _ => None,
+        };
+        if let Some(head) = head {
+            for &(ws, we) in &words[i..j] {
+                let Some((start, end)) = elided_letters(&text[ws..we]) else {
+                    continue;
+                };
+                out.push_str(&text[copied..ws + start]);
+                out.push_str(&text[ws + start..ws + end]);
+                out.push_str(&head);
+                copied = we;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
 fn copy_token(from: &Token, to: &mut Token) {
     to.text.clear();
     to.text.push_str(&from.text);
@@ -122,9 +205,7 @@ impl<S: TokenStream> ElidedCompoundsStream<'_, S> {
             break;
         }
         let head_and_end = match after.as_slice() {
-            [conjunction, compound] if CONJUNCTIONS.contains(&conjunction.text.as_str()) => self
-                .lexicon
-                .head(&compound.text)
+            [conjunction, compound] => elided_head(self.lexicon, &conjunction.text, &compound.text)
                 .map(|head| (head, compound.offset_to)),
             _ => None,
         };
@@ -228,6 +309,42 @@ mod tests {
         assert_eq!(texts("Sundheds- og xqzvw"), ["sundheds", "og", "xqzvw"]);
         assert_eq!(texts("Sundheds-"), ["sundheds"]);
         assert_eq!(texts("Sundheds- og"), ["sundheds", "og"]);
+    }
+
+    fn query(text: &str) -> String {
+        complete_elided_query(text, Lexicon::danish())
+    }
+
+    #[test]
+    fn queries_complete_elided_parts() {
+        assert_eq!(
+            query("Psykiatri- og Handicapudvalget"),
+            "Psykiatriudvalget og Handicapudvalget"
+        );
+        assert_eq!(
+            query("\"Psykiatri- og Handicapudvalget\" budget"),
+            "\"Psykiatriudvalget og Handicapudvalget\" budget"
+        );
+        assert_eq!(
+            query("Børne-, Unge- og Familieudvalget"),
+            "Børneudvalget Ungeudvalget og Familieudvalget"
+        );
+    }
+
+    #[test]
+    fn queries_without_elision_are_kept() {
+        for text in [
+            "IT-systemet og budgettet",
+            "Sundheds- mødet",
+            "Sundheds- og xqzvw",
+            "Sundheds-",
+            "Sundheds- og",
+            "- og -",
+            "skæve boliger",
+            "",
+        ] {
+            assert_eq!(query(text), text);
+        }
     }
 
     #[test]

@@ -22,9 +22,16 @@ pub struct IndexLemmas {
 impl Lemmatizer {
     /// Over the built-in Danish lexicon.
     pub fn danish() -> Self {
-        Expand(IndexLemmas {
+        Expand(IndexLemmas::danish())
+    }
+}
+
+impl IndexLemmas {
+    /// Over the built-in Danish lexicon.
+    pub fn danish() -> Self {
+        IndexLemmas {
             lexicon: Lexicon::danish(),
-        })
+        }
     }
 }
 
@@ -94,10 +101,58 @@ impl AsciiFallback {
         }
     }
 
-    fn is_fallback_word(&self, word: &str) -> bool {
+    /// Whether the query side looks `word` (lower case, as typed) up in the
+    /// fallback field.
+    pub fn is_fallback_word(&self, word: &str) -> bool {
         word.is_ascii()
             && word.chars().any(|c| c.is_ascii_alphabetic())
             && self.lexicon.known_lemma(word).is_none()
+    }
+}
+
+/// Index side of the ASCII fallback field: keeps only the words a query
+/// can find there. The query side asks the field only for plain-ASCII
+/// words that are no Danish word ([`AsciiFallback`]); a word of the text
+/// that is plain ASCII and a Danish word ("bolig", "mode") or has no letter
+/// ("2019") is therefore never asked for as itself, and the only fallback
+/// query that folds to it is one typed with "aa", "ae" or "oe" for another
+/// word ("moede", meant for "møde", is no spelling of "mode"). Dropping
+/// those words leaves in the field what folding changes ("hjemløshed" →
+/// "hjemloshed") and the words no dictionary knows ("hoyer"), and every
+/// fallback query, word or phrase, finds what it found before. Expects
+/// lower-case, normalised words (before the folding).
+pub type FallbackWords = Expand<FallbackWord>;
+
+/// The [`WordMap`] of [`FallbackWords`].
+#[derive(Clone, Copy)]
+pub struct FallbackWord {
+    fallback: AsciiFallback,
+}
+
+impl FallbackWords {
+    /// Over the built-in Danish lexicon.
+    pub fn danish() -> Self {
+        Expand(FallbackWord::danish())
+    }
+}
+
+impl FallbackWord {
+    /// Over the built-in Danish lexicon.
+    pub fn danish() -> Self {
+        FallbackWord {
+            fallback: AsciiFallback::danish(),
+        }
+    }
+
+    /// Whether the fallback field keeps `word`.
+    pub fn keeps(&self, word: &str) -> bool {
+        !word.is_ascii() || self.fallback.is_fallback_word(word)
+    }
+}
+
+impl WordMap for FallbackWord {
+    fn map(&self, word: &str) -> Option<Vec<String>> {
+        (!self.keeps(word)).then(Vec::new)
     }
 }
 

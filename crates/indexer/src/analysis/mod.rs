@@ -8,9 +8,16 @@
 //! | [`EXACT`]           | words (NFC) → drop > 100 bytes → lower case → æøå normalisation                         |
 //! | [`STEMMED`]         | words, hyphenated ones also joined → drop > 100 bytes → lower case → elided compounds → compound pieces → stop words → æøå normalisation → Snowball stem |
 //! | [`LEMMA`]           | as [`STEMMED`] up to the stop words → every lemma (hunspell-da, irregular table) → æøå normalisation |
-//! | [`FOLDED`]          | as [`EXACT`] → ASCII folding (æ/ä→a, ø/ö→o, å→a, é→e): the low-weight fallback         |
+//! | [`FOLDED`]          | as [`EXACT`] → words a fallback query can ask for → ASCII folding (æ/ä→a, ø/ö→o, å→a, é→e): the low-weight fallback |
 //! | [`PERSON`]          | words (NFC) → drop > 100 bytes → lower case → æøå normalisation → ASCII folding         |
 //! | [`KEY`]             | whole value → lower case (municipality, body, … filters)                                |
+//!
+//! The chains are built filter by filter in [`exact_chain`],
+//! [`stemmed_chain`], [`lemma_chain`] and [`folded_chain`]; the index uses
+//! them through [`shared`], which analyses each text once for all four
+//! fields (the stemmed and lemma chains share everything up to their last
+//! step, the folded chain is the exact one plus a fold) and gives each
+//! field the same tokens the chain would.
 //!
 //! Queries are analysed by [`query_tokenizers`], which differ on purpose:
 //! one token per query word, so that a word is matched in each field by
@@ -34,18 +41,21 @@ pub mod fold;
 pub mod lemma;
 pub mod lexicon;
 pub mod normalise;
+pub mod shared;
 pub mod stemmer;
 pub mod tokenizer;
 
 use tantivy::tokenizer::{
-    LowerCaser, RawTokenizer, RemoveLongFilter, StopWordFilter, TextAnalyzer, TokenizerManager,
+    LowerCaser, RawTokenizer, RemoveLongFilter, StopWordFilter, TextAnalyzer, TextAnalyzerBuilder,
+    Tokenizer, TokenizerManager,
 };
 
 use self::compound::CompoundSplitter;
 use self::elision::ElidedCompounds;
 use self::fold::AccentFolder;
-use self::lemma::{AsciiFallback, Lemmatizer, QueryLemmatizer};
+use self::lemma::{AsciiFallback, FallbackWords, Lemmatizer, QueryLemmatizer};
 use self::normalise::ScandinavianNormaliser;
+use self::shared::{Shared, Stream};
 use self::stemmer::DanishStemmer;
 use self::tokenizer::{DanishTokenizer, Hyphens};
 
@@ -70,13 +80,43 @@ pub const MAX_TOKEN_BYTES: usize = 100;
 /// limited to 64 KB; no municipality or body name comes near).
 pub const MAX_KEY_BYTES: usize = 1_000;
 
-/// Normalised words, not stemmed, stop words kept.
+/// Normalised words, not stemmed, stop words kept: [`exact_chain`],
+/// analysed once with the other fields of the same text ([`shared`]).
 pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(Shared::new(Stream::Exact))
+}
+
+/// Stemmed words and compound pieces, stop words removed:
+/// [`stemmed_chain`], analysed once with the other fields ([`shared`]).
+pub fn stemmed_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(Shared::new(Stream::Stemmed))
+}
+
+/// Lemmas of words and compound pieces, stop words removed:
+/// [`lemma_chain`], analysed once with the other fields ([`shared`]).
+pub fn lemma_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(Shared::new(Stream::Lemma))
+}
+
+/// Exact words folded to ASCII, for the fallback field: [`folded_chain`],
+/// analysed once with the other fields ([`shared`]).
+pub fn folded_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(Shared::new(Stream::Folded))
+}
+
+/// The exact chain's filters: words → drop long → lower case → æøå
+/// normalisation.
+fn exact_filters() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(DanishTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(ScandinavianNormaliser)
-        .build()
+}
+
+/// The exact chain, filter by filter: words → drop long → lower case →
+/// æøå normalisation.
+pub fn exact_chain() -> TextAnalyzer {
+    exact_filters().build()
 }
 
 fn danish_stop_words() -> StopWordFilter {
@@ -84,38 +124,47 @@ fn danish_stop_words() -> StopWordFilter {
         .unwrap_or_else(|| StopWordFilter::remove(Vec::new()))
 }
 
-/// Stemmed words and compound pieces, stop words removed.
-pub fn stemmed_analyzer() -> TextAnalyzer {
+/// The filters the stemmed and the lemma chain share.
+fn base_filters() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(DanishTokenizer::with_hyphens(Hyphens::JoinAndSplit))
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(ElidedCompounds::danish())
         .filter(CompoundSplitter::danish())
         .filter(danish_stop_words())
+}
+
+/// What the stemmed and the lemma chain share: words, hyphenated ones also
+/// joined → drop long → lower case → elided compounds → compound pieces →
+/// stop words out.
+pub fn base_chain() -> TextAnalyzer {
+    base_filters().build()
+}
+
+/// The stemmed chain, filter by filter: as [`base_chain`], then æøå
+/// normalisation → Snowball stem.
+pub fn stemmed_chain() -> TextAnalyzer {
+    base_filters()
         .filter(ScandinavianNormaliser)
         .filter(DanishStemmer::default())
         .build()
 }
 
-/// Lemmas of words and of compound pieces, stop words removed.
-pub fn lemma_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(DanishTokenizer::with_hyphens(Hyphens::JoinAndSplit))
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ElidedCompounds::danish())
-        .filter(CompoundSplitter::danish())
-        .filter(danish_stop_words())
+/// The lemma chain, filter by filter: as [`base_chain`], then every lemma
+/// → æøå normalisation.
+pub fn lemma_chain() -> TextAnalyzer {
+    base_filters()
         .filter(Lemmatizer::danish())
         .filter(ScandinavianNormaliser)
         .build()
 }
 
-/// Exact words folded to ASCII, for the fallback field.
-pub fn folded_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(DanishTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ScandinavianNormaliser)
+/// The folded chain, filter by filter: as [`exact_chain`], then only the
+/// words a fallback query can ask for ([`lemma::FallbackWords`]) → ASCII
+/// folding.
+pub fn folded_chain() -> TextAnalyzer {
+    exact_filters()
+        .filter(FallbackWords::danish())
         .filter(AccentFolder::ascii())
         .build()
 }
@@ -157,12 +206,7 @@ pub fn folded_query_analyzer() -> TextAnalyzer {
 /// Person names: lower case, æøå normalised, folded to ASCII ("René" =
 /// "rene", "Høyer" = "hoyer").
 pub fn person_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(DanishTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ScandinavianNormaliser)
-        .filter(AccentFolder::ascii())
-        .build()
+    exact_filters().filter(AccentFolder::ascii()).build()
 }
 
 /// Filter values (municipality, body, …): the whole value in lower case.
@@ -189,7 +233,7 @@ pub fn register(manager: &TokenizerManager) {
 /// [`LEMMA`] and [`FOLDED`] in their query forms.
 pub fn query_tokenizers() -> TokenizerManager {
     let manager = TokenizerManager::default();
-    manager.register(EXACT, exact_analyzer());
+    manager.register(EXACT, exact_chain());
     manager.register(STEMMED, stemmed_query_analyzer());
     manager.register(LEMMA, lemma_query_analyzer());
     manager.register(FOLDED, folded_query_analyzer());
