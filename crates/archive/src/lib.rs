@@ -46,9 +46,11 @@ pub mod grouping;
 mod ingest;
 pub mod location;
 mod meetings;
+mod originals;
 mod parallel;
 mod persons;
 mod stats;
+mod views;
 pub mod walk;
 
 use std::path::{Path, PathBuf};
@@ -64,6 +66,7 @@ pub use ingest::{
 pub use meetings::{
     GroupingReport, MeetingCounts, MeetingStats, DECISIONS_FILE, FILES_FILE, MEETINGS_FILE,
 };
+pub use originals::{Original, MAX_ORIGINAL_BYTES};
 pub use parallel::{map_files, set_threads, threads};
 pub use persons::{PersonFilter, Persons, CACHE_FILE, NAMES_CACHE_FILE};
 pub use referat_indexer::date;
@@ -71,9 +74,10 @@ pub use referat_indexer::{
     Facet, Hit, Incomplete, PersonRole, Query, Related, SearchResults, SectionKind, Snippet, Sort,
 };
 pub use referat_parser::Limits;
-pub use referat_people::{Resolution, ResolvedPerson};
+pub use referat_people::{MeetingRef, Resolution, ResolvedPerson};
 pub use referat_schema::{DocType, Record};
 pub use stats::Stats;
+pub use views::{MeetingView, SearchPage};
 
 /// An archive: the index in a directory, and the caches beside it.
 pub struct Archive {

@@ -35,6 +35,9 @@ pub struct PersonFilter {
     pub municipality: Option<String>,
     /// Only persons seen in this council or committee.
     pub body: Option<String>,
+    /// Only the persons called so under any of their spellings (case- and
+    /// accent-insensitive), as a person filter on search resolves them.
+    pub name: Option<String>,
 }
 
 /// The persons of an archive that a [`PersonFilter`] selects, with the
@@ -85,6 +88,7 @@ impl Archive {
                     .as_deref()
                     .is_none_or(|b| p.bodies.iter().any(|pb| fold(pb) == fold(b)))
             })
+            .filter(|p| filter.name.as_deref().is_none_or(|n| p.is_called(n)))
             .collect();
         Ok(Persons {
             persons,

@@ -71,6 +71,7 @@ fn main() {
         Command::Export(a) => commands::export::run(&index, a),
         Command::Stats(a) => commands::stats::run(&index, a),
         Command::Persons(a) => commands::persons::run(&index, a),
+        Command::Serve(a) => commands::serve::run(&index, a),
         Command::Bench(a) => commands::bench::run(a),
         Command::Completions(a) => commands::completions::run(a),
     };

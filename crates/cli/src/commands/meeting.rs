@@ -12,14 +12,11 @@ use crate::output::{self, exit};
 /// of its best document.
 pub fn show(archive: &Archive, meeting: &Meeting, args: &ShowArgs) -> Result<i32, CliError> {
     // The minutes win: documents are listed minutes first.
-    let best = match meeting.documents.first() {
-        Some(d) => archive.show(&d.document_id)?,
-        None => None,
-    };
+    let view = archive.view_of(meeting.clone())?;
+    let best = &view.record;
     output::with_stdout(|out| {
         if args.json {
-            let value = serde_json::json!({ "meeting": meeting, "record": best });
-            serde_json::to_writer_pretty(&mut *out, &value)?;
+            serde_json::to_writer_pretty(&mut *out, &view)?;
             return writeln!(out);
         }
         let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
@@ -41,7 +38,7 @@ pub fn show(archive: &Archive, meeting: &Meeting, args: &ShowArgs) -> Result<i32
                 }
             }
         }
-        if let Some(record) = &best {
+        if let Some(record) = best {
             for item in &record.items {
                 writeln!(out)?;
                 print_item(out, item)?;

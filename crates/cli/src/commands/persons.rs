@@ -16,6 +16,7 @@ pub fn run(index_dir: &Path, args: &PersonsArgs) -> Result<i32, CliError> {
     let found = Archive::open(index_dir)?.persons(&PersonFilter {
         municipality: args.municipality.clone(),
         body: args.body.clone(),
+        name: args.name.clone(),
     })?;
     for warning in &found.warnings {
         output::error(warning);

@@ -70,18 +70,12 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
     query.offset = args.offset;
     query.by_meeting = !args.per_document;
     // --person means the resolved person: all spellings of them.
-    let results = Archive::open(index_dir)?.search(&query)?;
-    let shown = results.hits.len();
-    let left_out = results.total.saturating_sub(args.offset + shown);
+    let results = Archive::open(index_dir)?.search_page(&query)?;
+    let shown = results.returned;
+    let left_out = results.left_after();
     output::with_stdout(|out| {
         if args.json {
-            let page = serde_json::json!({
-                "total": results.total,
-                "offset": args.offset,
-                "returned": shown,
-                "hits": results.hits,
-            });
-            serde_json::to_writer_pretty(&mut *out, &page)?;
+            serde_json::to_writer_pretty(&mut *out, &results)?;
             writeln!(out)?;
         } else if args.jsonl {
             for hit in &results.hits {
