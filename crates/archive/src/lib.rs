@@ -7,7 +7,9 @@
 //! files and folders in parallel with a [`Progress`] callback, and offers
 //! [search](Archive::search) with persons resolved across spellings,
 //! [show](Archive::show), [export](Archive::export) as an iterator,
-//! [stats](Archive::stats) and the [persons](Archive::persons) list. The
+//! [stats](Archive::stats) and the [persons](Archive::persons) list, and
+//! the researcher's counts over meetings: [timeline](Archive::timeline),
+//! [facets](Archive::facets) and [attendance](Archive::attendance). The
 //! persons caches beside the index are this crate's business.
 //!
 //! Data flows one way: schema ← parser, indexer, people ← archive ← front ends.
@@ -38,9 +40,11 @@
 
 #![warn(missing_docs)]
 
+mod attendance;
 pub mod bench;
 mod error;
 mod export;
+mod facets;
 mod filters;
 pub mod grouping;
 mod ingest;
@@ -51,12 +55,14 @@ mod parallel;
 mod persons;
 mod stats;
 mod views;
+mod timeline;
 pub mod walk;
 
 use std::path::{Path, PathBuf};
 
 use referat_indexer::Index;
 
+pub use attendance::{Attendance, AttendanceRow, PersonAttendance, Presence};
 pub use error::ArchiveError;
 pub use export::{csv_rows, Export, ExportedRecord, ResolvedName, CSV_COLUMNS};
 pub use grouping::{Decision, Document, Grouping, Meeting, Reason, Rendition};
@@ -71,7 +77,8 @@ pub use parallel::{map_files, set_threads, threads};
 pub use persons::{PersonFilter, Persons, CACHE_FILE, NAMES_CACHE_FILE};
 pub use referat_indexer::date;
 pub use referat_indexer::{
-    Facet, Hit, Incomplete, PersonRole, Query, Related, SearchResults, SectionKind, Snippet, Sort,
+    Facet, FacetCount, FacetCounts, FacetField, Facets, Hit, Incomplete, Period, PersonRole, Query,
+    Related, SearchResults, SectionKind, Snippet, Sort, Split, Timeline, TimelineRow,
 };
 pub use referat_parser::Limits;
 pub use referat_people::{MeetingRef, Resolution, ResolvedPerson};

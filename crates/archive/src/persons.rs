@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use referat_indexer::{PersonVariants, Query, SearchResults};
+use referat_indexer::{values, Facet, PersonVariants, Query, SearchResults};
 use referat_people::{Aliases, Resolution, ResolvedPerson, Resolver};
 use serde::{Deserialize, Serialize};
 
@@ -56,16 +56,27 @@ struct Cache {
     resolution: Resolution,
 }
 
-/// A resolved person as a person filter uses it.
+/// A resolved person as a person filter, a person facet and attendance
+/// use it.
 #[derive(Serialize, Deserialize)]
-struct NamedPerson {
+pub(crate) struct NamedPerson {
+    /// The resolved person's id.
+    #[serde(default)]
+    pub id: String,
+    /// The name shown for the person.
+    #[serde(default)]
+    pub name: String,
     /// The spellings folded as `referat_people::names::fold` folds them.
-    folded: Vec<String>,
-    municipality: Option<String>,
-    spellings: Vec<String>,
+    pub folded: Vec<String>,
+    pub municipality: Option<String>,
+    pub spellings: Vec<String>,
     /// The records the person appears in.
-    doc_ids: Vec<String>,
+    pub doc_ids: Vec<String>,
 }
+
+/// The version of the names cache's lines; part of the cache key, so a
+/// cache written with fewer fields is rebuilt.
+const NAMES_FORMAT: &str = "names-2";
 
 impl Archive {
     /// The people across documents, resolved within each municipality
@@ -118,7 +129,8 @@ impl Archive {
 
     /// The names cache's text, rebuilt from the resolution when not current.
     fn names_cache(&self) -> Result<String, ArchiveError> {
-        let key = serde_json::to_string(&cache_key(&self.dir)).unwrap_or_default();
+        let key = serde_json::to_string(&format!("{NAMES_FORMAT}:{}", cache_key(&self.dir)))
+            .unwrap_or_default();
         if let Ok(text) = std::fs::read_to_string(self.dir.join(NAMES_CACHE_FILE)) {
             if text.lines().next() == Some(key.as_str()) {
                 return Ok(text);
@@ -130,6 +142,8 @@ impl Archive {
         for p in self.resolution()?.persons {
             let spellings = p.spellings();
             let line = NamedPerson {
+                id: p.id,
+                name: p.name,
                 folded: spellings.iter().map(|s| fold(s)).collect(),
                 municipality: p.municipality,
                 spellings,
@@ -196,8 +210,14 @@ impl Archive {
     /// names, in the documents those persons appear in. One search, so
     /// pages, totals and the ranking are the index's own.
     pub(crate) fn search_resolved(&self, query: &Query) -> Result<SearchResults, ArchiveError> {
+        Ok(self.index.search(&self.resolved(query)?)?)
+    }
+
+    /// `query` with its person filter extended to every spelling of the
+    /// resolved persons it names (in their own records).
+    pub(crate) fn resolved(&self, query: &Query) -> Result<Query, ArchiveError> {
         let persons = self.persons_named(query)?;
-        let query = Query {
+        Ok(Query {
             person_also: persons
                 .into_iter()
                 .map(|p| PersonVariants {
@@ -206,8 +226,28 @@ impl Archive {
                 })
                 .collect(),
             ..query.clone()
-        };
-        Ok(self.index.search(&query)?)
+        })
+    }
+
+    /// Every resolved person of the names cache, within `municipality`
+    /// (as a municipality filter matches it) when given.
+    pub(crate) fn named_persons(
+        &self,
+        municipality: Option<&str>,
+    ) -> Result<Vec<NamedPerson>, ArchiveError> {
+        let text = self.names_cache()?;
+        Ok(text
+            .lines()
+            .skip(1)
+            .filter_map(|l| serde_json::from_str::<NamedPerson>(l).ok())
+            .filter(|p| {
+                municipality.is_none_or(|m| {
+                    p.municipality
+                        .as_deref()
+                        .is_some_and(|pm| values::matches(Facet::Municipality, m, pm))
+                })
+            })
+            .collect())
     }
 
     /// The record ids a query's person filter means (the name as typed,

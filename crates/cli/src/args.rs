@@ -36,7 +36,7 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Search the index by topic, person and date.
     #[command(
-        after_help = "Examples:\n  referat search boliger\n  referat search hjemløse OR husløse -corona --from 2019-01-01\n  referat search '\"skæve boliger\"' --municipality Gladsaxe\n  referat search --person 'René Meyrowitsch'\n  referat search bolig --from 2019-01-01 --to 2024-12-31 --section beslutning --json"
+        after_help = "Examples:\n  referat search boliger\n  referat search hjemløse OR husløse -corona --from 2019-01-01\n  referat search '\"skæve boliger\"' --municipality Gladsaxe\n  referat search --person 'René Meyrowitsch'\n  referat search bolig --from 2019-01-01 --to 2024-12-31 --section beslutning --json\n  referat search bolig --facets municipality,year,person"
     )]
     Search(SearchArgs),
     /// Print one document, or one of its items, in full.
@@ -54,6 +54,18 @@ pub enum Command {
         after_help = "Examples:\n  referat stats\n  referat stats --municipality Aarhus --json | jq .missing"
     )]
     Stats(StatsArgs),
+    /// Matching meetings per month, quarter or year, with the share of all
+    /// meetings; as a table, JSON, CSV or a plot.
+    #[command(
+        after_help = "Examples:\n  referat timeline hjemløse --by year\n  referat timeline '\"skæve boliger\"' --by quarter --split municipality --csv\n  referat timeline bolig --from 2019-01-01 --plot bolig.svg\n  referat timeline --person 'René Meyrowitsch' --json | jq '.rows[] | select(.matching > 0)'"
+    )]
+    Timeline(TimelineArgs),
+    /// Who attended which meeting: one row per person and meeting (CSV,
+    /// JSON), a summary per person on the terminal.
+    #[command(
+        after_help = "Examples:\n  referat attendance --municipality Albertslund\n  referat attendance --body Udsatterådet --from 2019-01-01 --csv > attendance.csv\n  referat attendance --municipality Albertslund --json | jq '.persons[] | {person, share}'"
+    )]
+    Attendance(AttendanceArgs),
     /// List the people across documents: one person, many spellings.
     #[command(
         after_help = "Examples:\n  referat persons --municipality Albertslund\n  referat persons --body Udsatterådet --json | jq '.[] | select(.variants | length > 1)'\n  referat persons --name 'Rene Meyrowitsch' --json"
@@ -244,6 +256,127 @@ pub struct SearchArgs {
     /// {"summary": {"total", "offset", "returned"}}.
     #[arg(long)]
     pub jsonl: bool,
+    /// Also count the matching meetings per value of these facets
+    /// (comma-separated: municipality, body, year, doc_type, person): the
+    /// top 20 of each on a terminal, every value with --json.
+    #[arg(long, value_delimiter = ',', value_name = "FACETS")]
+    pub facets: Vec<FacetArg>,
+}
+
+/// A facet of `search --facets`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FacetArg {
+    /// Per municipality.
+    Municipality,
+    /// Per council or committee.
+    Body,
+    /// Per year.
+    Year,
+    /// Per document type.
+    #[value(name = "doc_type", alias = "doc-type")]
+    DocType,
+    /// Per person, resolved across spellings within a municipality.
+    Person,
+}
+
+impl From<FacetArg> for referat_archive::FacetField {
+    fn from(f: FacetArg) -> Self {
+        use referat_archive::FacetField;
+        match f {
+            FacetArg::Municipality => FacetField::Municipality,
+            FacetArg::Body => FacetField::Body,
+            FacetArg::Year => FacetField::Year,
+            FacetArg::DocType => FacetField::DocType,
+            FacetArg::Person => FacetField::Person,
+        }
+    }
+}
+
+/// `referat timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub query: QueryWords,
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Length of the periods.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Year)]
+    pub by: PeriodArg,
+    /// One series per municipality or per body.
+    #[arg(long, value_enum)]
+    pub split: Option<SplitArg>,
+    /// As JSON: {"by", "split", "matching", "undated_matching", "rows": [...]}.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// As CSV: period, from, to, split, matching, meetings, share.
+    #[arg(long)]
+    pub csv: bool,
+    /// Also draw the timeline to this file: .svg or .png.
+    #[arg(long, value_name = "FILE")]
+    pub plot: Option<PathBuf>,
+}
+
+/// Period lengths on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    /// Calendar months.
+    Month,
+    /// Calendar quarters.
+    Quarter,
+    /// Calendar years.
+    Year,
+}
+
+impl From<PeriodArg> for referat_archive::Period {
+    fn from(p: PeriodArg) -> Self {
+        use referat_archive::Period;
+        match p {
+            PeriodArg::Month => Period::Month,
+            PeriodArg::Quarter => Period::Quarter,
+            PeriodArg::Year => Period::Year,
+        }
+    }
+}
+
+/// What a timeline is split by, on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    /// One series per municipality.
+    Municipality,
+    /// One series per council or committee.
+    Body,
+}
+
+impl From<SplitArg> for referat_archive::Split {
+    fn from(s: SplitArg) -> Self {
+        match s {
+            SplitArg::Municipality => referat_archive::Split::Municipality,
+            SplitArg::Body => referat_archive::Split::Body,
+        }
+    }
+}
+
+/// `referat attendance`.
+#[derive(Debug, Args)]
+pub struct AttendanceArgs {
+    /// Only this municipality, as people write it.
+    #[arg(long)]
+    pub municipality: Option<String>,
+    /// Only this council or committee (or those whose name starts so).
+    #[arg(long)]
+    pub body: Option<String>,
+    /// From this date (YYYY-MM-DD), inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this date (YYYY-MM-DD), inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Every row as JSON: {"meetings", "rows": [...], "persons": [...]}.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Every row as CSV: one row per person and meeting.
+    #[arg(long)]
+    pub csv: bool,
 }
 
 /// `referat show`.

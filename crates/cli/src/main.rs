@@ -6,6 +6,7 @@ mod args;
 mod commands;
 mod error;
 mod output;
+mod plot;
 mod progress;
 
 use clap::Parser;
@@ -15,7 +16,7 @@ use output::exit;
 use referat_archive::location;
 
 /// Subcommands whose positional words are a query.
-const QUERY_COMMANDS: [&str; 3] = ["search", "export", "stats"];
+const QUERY_COMMANDS: [&str; 4] = ["search", "export", "stats", "timeline"];
 
 /// Rewrites each `-word` after a query command into the hidden `--not
 /// word`, so that the README's `referat search hjemløse OR husløse -corona
@@ -70,6 +71,8 @@ fn main() {
         Command::Show(a) => commands::show::run(&index, a),
         Command::Export(a) => commands::export::run(&index, a),
         Command::Stats(a) => commands::stats::run(&index, a),
+        Command::Timeline(a) => commands::timeline::run(&index, a),
+        Command::Attendance(a) => commands::attendance::run(&index, a),
         Command::Persons(a) => commands::persons::run(&index, a),
         Command::Serve(a) => commands::serve::run(&index, a),
         Command::Bench(a) => commands::bench::run(a),

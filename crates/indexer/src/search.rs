@@ -411,6 +411,17 @@ fn executor() -> &'static Executor {
     })
 }
 
+/// The executor for a search over `searcher`: the shared pool for a
+/// large index, the calling thread for a small one.
+pub(crate) fn executor_for(searcher: &Searcher) -> &'static Executor {
+    static SINGLE: Executor = Executor::SingleThread;
+    if searcher.num_docs() >= PARALLEL_FROM_ENTRIES {
+        executor()
+    } else {
+        &SINGLE
+    }
+}
+
 impl Index {
     /// Runs a search.
     ///
@@ -428,11 +439,7 @@ impl Index {
         } else {
             EnableScoring::disabled_from_searcher(&searcher)
         };
-        let executor = if searcher.num_docs() >= PARALLEL_FROM_ENTRIES {
-            executor()
-        } else {
-            &Executor::SingleThread
-        };
+        let executor = executor_for(&searcher);
         let keep = q.offset.saturating_add(q.limit);
         let page = if q.by_meeting {
             let collector = MeetingMatches {

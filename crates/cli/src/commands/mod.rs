@@ -1,5 +1,6 @@
 //! One module per top-level command.
 
+pub mod attendance;
 pub mod bench;
 pub mod completions;
 pub mod export;
@@ -11,3 +12,4 @@ pub mod search;
 pub mod serve;
 pub mod show;
 pub mod stats;
+pub mod timeline;

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use referat_archive::{Archive, Hit, Query, Sort};
+use referat_archive::{Archive, FacetField, Facets, Hit, Query, Sort};
 
 use crate::args::{Filters, QueryWords, SearchArgs, SortArg};
 use crate::error::CliError;
@@ -70,7 +70,13 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
     query.offset = args.offset;
     query.by_meeting = !args.per_document;
     // --person means the resolved person: all spellings of them.
-    let results = Archive::open(index_dir)?.search_page(&query)?;
+    let archive = Archive::open(index_dir)?;
+    let mut results = archive.search_page(&query)?;
+    let fields: Vec<FacetField> = args.facets.iter().map(|&f| f.into()).collect();
+    if !fields.is_empty() {
+        results.facets = Some(archive.facets(&query, &fields)?);
+    }
+    let facets = results.facets.clone();
     let shown = results.returned;
     let left_out = results.left_after();
     output::with_stdout(|out| {
@@ -83,6 +89,10 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
                 writeln!(out)?;
             }
             // No hits: nothing on stdout (exit code 1 says so).
+            if let (Some(f), true) = (&facets, shown > 0) {
+                serde_json::to_writer(&mut *out, &serde_json::json!({ "facets": f }))?;
+                writeln!(out)?;
+            }
             if shown > 0 {
                 let summary = serde_json::json!({"summary": {
                     "total": results.total,
@@ -102,6 +112,9 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
                     results.total,
                     args.offset + shown
                 )?;
+            }
+            if let (Some(f), true) = (&facets, shown > 0) {
+                print_facets(out, f)?;
             }
         }
         Ok(())
@@ -125,6 +138,51 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
         return Ok(exit::PARTIAL);
     }
     Ok(exit::OK)
+}
+
+/// Values of each facet shown on a terminal (`--json` has them all).
+const FACET_TOP: usize = 20;
+
+/// Each facet: its top values with their matching meetings.
+fn print_facets(out: &mut dyn Write, facets: &Facets) -> std::io::Result<()> {
+    for counts in &facets.facets {
+        writeln!(
+            out,
+            "\n{} ({} matching meetings{})",
+            counts.field.as_str().to_uppercase(),
+            facets.meetings,
+            if counts.missing > 0 {
+                format!(", {} without a value", counts.missing)
+            } else {
+                String::new()
+            }
+        )?;
+        let width = counts
+            .values
+            .iter()
+            .take(FACET_TOP)
+            .map(|v| {
+                v.value.chars().count()
+                    + v.municipality.as_ref().map_or(0, |m| m.chars().count() + 3)
+            })
+            .max()
+            .unwrap_or(0);
+        for v in counts.values.iter().take(FACET_TOP) {
+            let label = match &v.municipality {
+                Some(m) => format!("{} ({m})", v.value),
+                None => v.value.clone(),
+            };
+            writeln!(out, "  {label:<width$}  {:>6}", v.meetings)?;
+        }
+        if counts.values.len() > FACET_TOP {
+            writeln!(
+                out,
+                "  … {} more values (--json for all)",
+                counts.values.len() - FACET_TOP
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// One hit per block: a line of facts, then the snippet indented, matched

@@ -1,0 +1,197 @@
+//! What counting meetings needs of each record a query matches: its
+//! meeting, date, municipality, body and document type, read from fast
+//! fields only (no stored document is opened). Timeline and facet counts
+//! are made from these facts.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::EnableScoring;
+use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::collect::KeyHasher;
+use crate::index::Index;
+use crate::query::{self, Query, Scope};
+use crate::search::executor_for;
+use crate::IndexError;
+
+/// The facts of one record that a query matched (through its document
+/// entry or any of its items).
+#[derive(Clone, Debug)]
+pub(crate) struct DocFacts {
+    /// The record's key ([`crate::document::doc_key`] of its id).
+    pub doc_key: u64,
+    /// The meeting's key (of the record itself when it has no meeting).
+    pub meeting_key: u64,
+    /// The record's date as (year, month), if dated.
+    pub date: Option<(i32, u8)>,
+    /// Municipality, body and document type as written, when known.
+    pub municipality: Option<Arc<str>>,
+    /// See `municipality`.
+    pub body: Option<Arc<str>>,
+    /// See `municipality`.
+    pub doc_type: Option<Arc<str>>,
+}
+
+/// The string columns read, in the order of the ords kept per record.
+const COLUMNS: [&str; 3] = ["municipality", "body", "doc_type"];
+
+type ByDoc<T> = HashMap<u64, T, BuildHasherDefault<KeyHasher>>;
+
+/// Per record: meeting key, date in seconds, and the term ords of
+/// [`COLUMNS`].
+type Raw = (u64, Option<i64>, [Option<u64>; 3]);
+
+struct FactsCollector;
+
+struct SegmentFacts {
+    columns: [Option<StrColumn>; 3],
+    doc_key: Column<u64>,
+    meeting_key: Column<u64>,
+    date: Column<DateTime>,
+    seen: ByDoc<Raw>,
+}
+
+impl Collector for FactsCollector {
+    type Fruit = ByDoc<DocFacts>;
+    type Child = SegmentFacts;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacts> {
+        let fast = reader.fast_fields();
+        let [a, b, c] = COLUMNS;
+        Ok(SegmentFacts {
+            columns: [fast.str(a)?, fast.str(b)?, fast.str(c)?],
+            doc_key: fast.u64("doc_key")?,
+            meeting_key: fast.u64("meeting_key")?,
+            date: fast.date("date")?,
+            seen: ByDoc::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<ByDoc<DocFacts>>) -> tantivy::Result<ByDoc<DocFacts>> {
+        let mut all = ByDoc::default();
+        for fruit in fruits {
+            all.extend(fruit);
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentFacts {
+    type Fruit = ByDoc<DocFacts>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let doc_key = self.doc_key.first(doc).unwrap_or(0);
+        if self.seen.contains_key(&doc_key) {
+            return;
+        }
+        let meeting_key = self.meeting_key.first(doc).unwrap_or(doc_key);
+        let date = self.date.first(doc).map(|d| d.into_timestamp_secs());
+        let mut ords = [None; 3];
+        for (column, ord) in self.columns.iter().zip(ords.iter_mut()) {
+            *ord = column.as_ref().and_then(|c| c.term_ords(doc).next());
+        }
+        self.seen.insert(doc_key, (meeting_key, date, ords));
+    }
+
+    fn harvest(self) -> ByDoc<DocFacts> {
+        // Each distinct value is turned into a string once per segment.
+        let mut names: [HashMap<u64, Option<Arc<str>>>; 3] = Default::default();
+        let mut name = |i: usize, ord: Option<u64>| -> Option<Arc<str>> {
+            let ord = ord?;
+            let column = self.columns.get(i)?.as_ref()?;
+            names
+                .get_mut(i)?
+                .entry(ord)
+                .or_insert_with(|| {
+                    let mut s = String::new();
+                    match column.ord_to_str(ord, &mut s) {
+                        Ok(true) if !s.is_empty() => Some(Arc::from(s)),
+                        _ => None,
+                    }
+                })
+                .clone()
+        };
+        let mut out = ByDoc::default();
+        for (doc_key, (meeting_key, date, [m, b, t])) in self.seen {
+            out.insert(
+                doc_key,
+                DocFacts {
+                    doc_key,
+                    meeting_key,
+                    date: date.map(year_month),
+                    municipality: name(0, m),
+                    body: name(1, b),
+                    doc_type: name(2, t),
+                },
+            );
+        }
+        out
+    }
+}
+
+/// (year, month) of a time in seconds since the epoch, in UTC (dates are
+/// stored at midnight UTC).
+fn year_month(secs: i64) -> (i32, u8) {
+    let date = DateTime::from_timestamp_secs(secs).into_utc().date();
+    (date.year(), u8::from(date.month()))
+}
+
+impl Index {
+    /// The facts of every record with an entry that `q` matches, as a
+    /// search selects entries (topic, filters, section; `q.person_also`
+    /// included). Paging fields are ignored.
+    pub(crate) fn matched_facts(&self, q: &Query) -> Result<Vec<DocFacts>, IndexError> {
+        self.facts(q, Scope::of(q))
+    }
+
+    /// The facts of every record the filters of `q` select, without its
+    /// topic, person and section: the meetings a share is taken of.
+    pub(crate) fn base_facts(&self, q: &Query) -> Result<Vec<DocFacts>, IndexError> {
+        let base = Query {
+            text: None,
+            person: None,
+            person_also: Vec::new(),
+            roles: Vec::new(),
+            section: None,
+            ..q.clone()
+        };
+        self.facts(&base, Scope::Documents)
+    }
+
+    fn facts(&self, q: &Query, scope: Scope) -> Result<Vec<DocFacts>, IndexError> {
+        let searcher = self.searcher();
+        let query = query::build(&self.inner, &searcher, &self.fields, q, scope)?;
+        let by_doc = searcher.search_with_executor(
+            &*query,
+            &FactsCollector,
+            executor_for(&searcher),
+            EnableScoring::disabled_from_searcher(&searcher),
+        )?;
+        Ok(by_doc.into_values().collect())
+    }
+
+    /// For every record with an entry that `q` matches (as a search
+    /// selects entries): its key ([`crate::document::doc_key`] of the
+    /// record id) and its meeting's key. What a caller needs to count
+    /// matching meetings per group of records it knows (e.g. the records
+    /// of a resolved person).
+    pub fn meetings_by_document(&self, q: &Query) -> Result<HashMap<u64, u64>, IndexError> {
+        Ok(self
+            .matched_facts(q)?
+            .into_iter()
+            .map(|f| (f.doc_key, f.meeting_key))
+            .collect())
+    }
+}
