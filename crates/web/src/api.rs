@@ -49,6 +49,20 @@ pub(crate) async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery)
     )
 }
 
+/// `GET /api/timeline?q=…&by=year|quarter|month&split=municipality|body`:
+/// matching meetings per period, as `referat timeline --json` prints them.
+pub(crate) async fn timeline(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+    json(
+        blocking(&state, move |s| {
+            let params = SearchParams::from_query_string(raw.as_deref())?;
+            let query = params.to_query(s.limits.max_field_chars)?;
+            Ok(s.archive
+                .timeline(&query, params.period()?, params.series()?)?)
+        })
+        .await,
+    )
+}
+
 /// `GET /api/meeting/{id}`: the meeting and its best document's record, as
 /// `referat show MEETING_ID --json` prints them.
 pub(crate) async fn meeting(State(state): State<Shared>, Path(id): Path<String>) -> Response {

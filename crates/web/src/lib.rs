@@ -18,6 +18,7 @@
 //! | `/api/search?…` | `referat search --json` |
 //! | `/api/meeting/{id}` | `referat show MEETING_ID --json` |
 //! | `/api/person/{name}` | `referat persons --name NAME --json` |
+//! | `/api/timeline?…&by=…&split=…` | `referat timeline --json` |
 //!
 //! ```no_run
 //! let archive = referat_archive::Archive::open("my-index")?;
@@ -35,6 +36,7 @@ mod labels;
 mod limits;
 pub mod params;
 mod pages;
+mod sidebar;
 mod templates;
 
 use std::net::SocketAddr;
@@ -109,6 +111,7 @@ pub fn router(archive: Archive, limits: Limits) -> Result<Router, WebError> {
         .route("/person/{name}", get(pages::person))
         .route("/file/{id}", get(files::original))
         .route("/api/search", get(api::search))
+        .route("/api/timeline", get(api::timeline))
         .route("/api/meeting/{id}", get(api::meeting))
         .route("/api/person/{name}", get(api::person))
         .fallback(pages::not_found)

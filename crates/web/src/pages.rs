@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::error::WebError;
 use crate::labels::{self, path_segment};
 use crate::params::{SearchParams, PAGE_SIZE};
+use crate::sidebar::{facet_views, timeline_chart, Chart, FacetView, PAGE_FACETS};
 use crate::templates::{segments, Segment};
 use crate::{blocking, AppState, Shared};
 
@@ -119,12 +120,16 @@ fn render_search(state: &AppState, raw: Option<&str>) -> Result<(StatusCode, Str
             let outcome = if p.is_empty() {
                 Ok(None)
             } else {
-                p.to_query(state.limits.max_field_chars)
-                    .and_then(|q| Ok(Some(state.archive.search_page(&q)?)))
+                results(state, &p).map(Some)
             };
             (p, outcome)
         }
         Err(e) => (SearchParams::default(), Err(e)),
+    };
+    let (outcome, facets, chart) = match outcome {
+        Ok(Some((page, facets, chart))) => (Ok(Some(page)), facets, chart),
+        Ok(None) => (Ok(None), Vec::new(), None),
+        Err(e) => (Err(e), Vec::new(), None),
     };
     let (status, page, error): (StatusCode, Option<SearchPage>, Option<String>) = match outcome {
         Ok(page) => (StatusCode::OK, page, None),
@@ -160,8 +165,26 @@ fn render_search(state: &AppState, raw: Option<&str>) -> Result<(StatusCode, Str
         pages,
         prev_href,
         next_href,
+        facets,
+        chart,
     })?;
     Ok((status, body))
+}
+
+/// A search's page of meetings, its facet counts and, when it has topic
+/// words, its timeline.
+fn results(
+    state: &AppState,
+    params: &SearchParams,
+) -> Result<(SearchPage, Vec<FacetView>, Option<Chart>), WebError> {
+    let query = params.to_query(state.limits.max_field_chars)?;
+    let page = state.archive.search_page(&query)?;
+    let facets = state.archive.facets(&query, &PAGE_FACETS)?;
+    let chart = match query.text.is_some() {
+        true => timeline_chart(&state.archive.timeline(&query, params.period()?, None)?),
+        false => None,
+    };
+    Ok((page, facet_views(params, &facets), chart))
 }
 
 /// A person named in a record, linked to their page.

@@ -3,7 +3,7 @@
 //! the CLI's flag names; an empty field is no filter.
 
 use referat_archive::date::IsoDate;
-use referat_archive::{PersonRole, Query, Sort};
+use referat_archive::{Period, PersonRole, Query, Sort, Split};
 use referat_schema::{DocType, SectionKind};
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +71,12 @@ pub struct SearchParams {
     /// 1-based page number.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub page: String,
+    /// Timeline periods: "year" (default), "quarter" or "month".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// Timeline series: "municipality" or "body" (`/api/timeline` only).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub split: String,
 }
 
 impl SearchParams {
@@ -207,8 +213,28 @@ impl SearchParams {
         })
     }
 
+    /// The timeline's period length.
+    pub fn period(&self) -> Result<Period, WebError> {
+        match self.by.trim() {
+            "" | "year" => Ok(Period::Year),
+            "quarter" => Ok(Period::Quarter),
+            "month" => Ok(Period::Month),
+            other => Err(WebError::BadRequest(format!("Ukendt periode «{other}»."))),
+        }
+    }
+
+    /// The timeline's series, if split.
+    pub fn series(&self) -> Result<Option<Split>, WebError> {
+        match self.split.trim() {
+            "" => Ok(None),
+            "municipality" => Ok(Some(Split::Municipality)),
+            "body" => Ok(Some(Split::Body)),
+            other => Err(WebError::BadRequest(format!("Ukendt opdeling «{other}»."))),
+        }
+    }
+
     /// Each field with its name, for the length check.
-    fn fields(&self) -> [(&'static str, &str); 11] {
+    fn fields(&self) -> [(&'static str, &str); 13] {
         [
             ("q", &self.q),
             ("municipality", &self.municipality),
@@ -221,6 +247,8 @@ impl SearchParams {
             ("doc_type", &self.doc_type),
             ("sort", &self.sort),
             ("page", &self.page),
+            ("by", &self.by),
+            ("split", &self.split),
         ]
     }
 }
@@ -274,6 +302,11 @@ mod tests {
         assert!(bad("page=99999").is_err());
         assert!(bad(&format!("q={}", "a".repeat(51))).is_err());
         assert!(bad("q=a&q=b").is_err(), "a field given twice");
+        let p = SearchParams::from_query_string(Some("by=decade")).unwrap();
+        assert!(p.period().is_err());
+        let p = SearchParams::from_query_string(Some("by=month&split=body")).unwrap();
+        assert_eq!(p.period().unwrap(), Period::Month);
+        assert_eq!(p.series().unwrap(), Some(Split::Body));
         assert!(bad("q=bolig&person=Nina&role=attended&section=beslutning").is_ok());
     }
 

@@ -207,8 +207,35 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
             "highlighted: {marks:?}"
         );
 
-        // Apply a filter: one municipality.
+        // The timeline counts the same meetings, per year.
+        let mut per_year = 0;
+        for bar in c.find_all(Locator::Css("#timeline rect.bar")).await.expect("bars") {
+            let n = bar.attr("data-matching").await.expect("attr").unwrap_or_default();
+            per_year += n.parse::<usize>().expect("a count");
+        }
+        assert_eq!(per_year, want.len(), "timeline bars add up to the hits");
+
+        // Facet counts: the municipality facet counts the meetings of each
+        // municipality that mention the word, and its link narrows to them.
         let municipality = "Albertslund";
+        let in_municipality = mentioning
+            .iter()
+            .filter(|(_, j)| j["municipality"] == municipality)
+            .count();
+        let facet = format!("#facets ul[data-facet=municipality] a[data-value={municipality}]");
+        let count_css = format!("#facets ul[data-facet=municipality] li:has(a[data-value={municipality}]) .count");
+        assert_eq!(texts(&c, &count_css).await.concat(), in_municipality.to_string());
+        for (value, count) in [("Aalborg", "aalborg"), ("Gladsaxe", "gladsaxe")] {
+            let n = mentioning.iter().filter(|(_, j)| j["municipality"] == value).count();
+            let css = format!("#facets ul[data-facet=municipality] li:has(a[data-value={value}]) .count");
+            let shown = texts(&c, &css).await.concat();
+            assert_eq!(shown, if n == 0 { String::new() } else { n.to_string() }, "{count}");
+        }
+        c.find(Locator::Css(&facet)).await.expect("facet link").click().await.expect("narrow");
+        assert_eq!(hit_dates(&c).await.len(), in_municipality);
+        c.goto(&format!("{base}/?q={word}")).await.expect("back");
+
+        // Apply a filter: one municipality.
         c.find(Locator::Css("#municipality")).await.expect("filter")
             .select_by_value(municipality).await.expect("select");
         c.find(Locator::Css("#search")).await.expect("button")
