@@ -54,8 +54,8 @@ mod originals;
 mod parallel;
 mod persons;
 mod stats;
-mod views;
 mod timeline;
+mod views;
 pub mod walk;
 
 use std::path::{Path, PathBuf};

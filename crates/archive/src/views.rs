@@ -2,7 +2,7 @@
 //! with its best document. The command line's `--json` and the web
 //! server's `/api/…` both serialise these types, so the two stay the same.
 
-use referat_indexer::{Hit, Query, SearchResults};
+use referat_indexer::{Facets, Hit, Query, SearchResults};
 use referat_schema::Record;
 use serde::Serialize;
 
@@ -21,6 +21,10 @@ pub struct SearchPage {
     pub returned: usize,
     /// This page's hits.
     pub hits: Vec<Hit>,
+    /// Matching meetings per value of the facets asked for (with
+    /// `--facets`; left out of the JSON otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
 }
 
 impl SearchPage {
@@ -31,6 +35,7 @@ impl SearchPage {
             offset: query.offset,
             returned: results.hits.len(),
             hits: results.hits,
+            facets: None,
         }
     }
 

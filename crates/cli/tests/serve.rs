@@ -69,13 +69,28 @@ fn cli_json(args: &[&str]) -> Value {
 fn the_api_serves_the_json_the_cli_prints() {
     let server = start();
 
-    let (status, api) = get_json(&server, "/api/search?q=forretningsorden&municipality=Albertslund");
+    let (status, api) = get_json(
+        &server,
+        "/api/search?q=forretningsorden&municipality=Albertslund",
+    );
     assert_eq!(status, 200);
-    let cli = cli_json(&["search", "forretningsorden", "--municipality", "Albertslund", "--json"]);
+    let cli = cli_json(&[
+        "search",
+        "forretningsorden",
+        "--municipality",
+        "Albertslund",
+        "--json",
+    ]);
     assert_eq!(api, cli);
-    assert_eq!(api["total"], 2, "two Albertslund meetings name their forretningsorden");
+    assert_eq!(
+        api["total"], 2,
+        "two Albertslund meetings name their forretningsorden"
+    );
 
-    let meeting = api["hits"][0]["meeting_id"].as_str().expect("a meeting id").to_string();
+    let meeting = api["hits"][0]["meeting_id"]
+        .as_str()
+        .expect("a meeting id")
+        .to_string();
     let (status, api) = get_json(&server, &format!("/api/meeting/{meeting}"));
     assert_eq!(status, 200);
     assert_eq!(api, cli_json(&["show", &meeting, "--json"]));
@@ -87,7 +102,10 @@ fn the_api_serves_the_json_the_cli_prints() {
 
     let (status, api) = get_json(&server, "/api/timeline?q=forretningsorden&by=year");
     assert_eq!(status, 200);
-    assert_eq!(api, cli_json(&["timeline", "forretningsorden", "--by", "year", "--json"]));
+    assert_eq!(
+        api,
+        cli_json(&["timeline", "forretningsorden", "--by", "year", "--json"])
+    );
 
     let (status, api) = get_json(&server, "/api/meeting/no-such-meeting");
     assert_eq!(status, 404);

@@ -48,10 +48,7 @@ pub(crate) async fn original(State(state): State<Shared>, Path(id): Path<String>
     let mut response = (StatusCode::OK, original.bytes).into_response();
     let headers = response.headers_mut();
     // No charset for HTML: the original says its own (windows-1252 pages exist).
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(content_type),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(v) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }

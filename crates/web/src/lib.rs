@@ -34,8 +34,8 @@ mod error;
 mod files;
 mod labels;
 mod limits;
-pub mod params;
 mod pages;
+pub mod params;
 mod sidebar;
 mod templates;
 
@@ -128,7 +128,11 @@ pub fn router(archive: Archive, limits: Limits) -> Result<Router, WebError> {
 }
 
 /// Serves the archive on `listener` until the process ends.
-pub async fn serve(listener: TcpListener, archive: Archive, limits: Limits) -> Result<(), WebError> {
+pub async fn serve(
+    listener: TcpListener,
+    archive: Archive,
+    limits: Limits,
+) -> Result<(), WebError> {
     let app = router(archive, limits.clone())?;
     limits::accept_loop(listener, app, limits).await;
     Ok(())
@@ -145,10 +149,12 @@ fn runtime() -> Result<tokio::runtime::Runtime, WebError> {
 }
 
 async fn bind(addr: SocketAddr) -> Result<TcpListener, WebError> {
-    TcpListener::bind(addr).await.map_err(|source| WebError::Io {
-        what: format!("listening on {addr}"),
-        source,
-    })
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| WebError::Io {
+            what: format!("listening on {addr}"),
+            source,
+        })
 }
 
 /// Serves the archive in `index_dir` on `addr` until the process ends

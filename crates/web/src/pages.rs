@@ -38,7 +38,10 @@ pub(crate) fn html(status: StatusCode, body: String) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     response
 }
 
@@ -109,7 +112,10 @@ impl From<Hit> for HitView {
 /// `GET /`: the search form, and with a query its results page.
 pub(crate) async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
     let s = state.clone();
-    page(&state, blocking(&s, move |s| render_search(s, raw.as_deref())).await)
+    page(
+        &state,
+        blocking(&s, move |s| render_search(s, raw.as_deref())).await,
+    )
 }
 
 fn render_search(state: &AppState, raw: Option<&str>) -> Result<(StatusCode, String), WebError> {
@@ -490,8 +496,5 @@ pub(crate) async fn person(State(state): State<Shared>, Path(name): Path<String>
 
 /// Any other path: a Danish 404 page.
 pub(crate) async fn not_found(State(state): State<Shared>) -> Response {
-    error_page(
-        &state,
-        &WebError::NotFound("Siden findes ikke.".into()),
-    )
+    error_page(&state, &WebError::NotFound("Siden findes ikke.".into()))
 }

@@ -32,8 +32,8 @@ fn expected() -> Vec<(String, Value)> {
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_string();
-            let json = serde_json::from_str(&std::fs::read_to_string(&path).expect("read"))
-                .expect("json");
+            let json =
+                serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
             out.push((stem, json));
         }
     }
@@ -137,8 +137,17 @@ async fn texts(c: &Client, css: &str) -> Vec<String> {
 /// The meeting ids of the result list, in order.
 async fn hit_meetings(c: &Client) -> Vec<String> {
     let mut out = Vec::new();
-    for e in c.find_all(Locator::Css("#hits li.hit")).await.expect("hits") {
-        out.push(e.attr("data-meeting").await.expect("attr").unwrap_or_default());
+    for e in c
+        .find_all(Locator::Css("#hits li.hit"))
+        .await
+        .expect("hits")
+    {
+        out.push(
+            e.attr("data-meeting")
+                .await
+                .expect("attr")
+                .unwrap_or_default(),
+        );
     }
     out
 }
@@ -188,10 +197,18 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
 
         // Type a query.
         c.goto(&format!("{base}/")).await.expect("goto");
-        c.find(Locator::Css("#q")).await.expect("query box")
-            .send_keys(word).await.expect("type");
-        c.find(Locator::Css("#search")).await.expect("button")
-            .click().await.expect("submit");
+        c.find(Locator::Css("#q"))
+            .await
+            .expect("query box")
+            .send_keys(word)
+            .await
+            .expect("type");
+        c.find(Locator::Css("#search"))
+            .await
+            .expect("button")
+            .click()
+            .await
+            .expect("submit");
         let dates = hit_dates(&c).await;
         let mut want: Vec<String> = mentioning
             .iter()
@@ -209,8 +226,16 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
 
         // The timeline counts the same meetings, per year.
         let mut per_year = 0;
-        for bar in c.find_all(Locator::Css("#timeline rect.bar")).await.expect("bars") {
-            let n = bar.attr("data-matching").await.expect("attr").unwrap_or_default();
+        for bar in c
+            .find_all(Locator::Css("#timeline rect.bar"))
+            .await
+            .expect("bars")
+        {
+            let n = bar
+                .attr("data-matching")
+                .await
+                .expect("attr")
+                .unwrap_or_default();
             per_year += n.parse::<usize>().expect("a count");
         }
         assert_eq!(per_year, want.len(), "timeline bars add up to the hits");
@@ -223,23 +248,49 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
             .filter(|(_, j)| j["municipality"] == municipality)
             .count();
         let facet = format!("#facets ul[data-facet=municipality] a[data-value={municipality}]");
-        let count_css = format!("#facets ul[data-facet=municipality] li:has(a[data-value={municipality}]) .count");
-        assert_eq!(texts(&c, &count_css).await.concat(), in_municipality.to_string());
+        let count_css = format!(
+            "#facets ul[data-facet=municipality] li:has(a[data-value={municipality}]) .count"
+        );
+        assert_eq!(
+            texts(&c, &count_css).await.concat(),
+            in_municipality.to_string()
+        );
         for (value, count) in [("Aalborg", "aalborg"), ("Gladsaxe", "gladsaxe")] {
-            let n = mentioning.iter().filter(|(_, j)| j["municipality"] == value).count();
-            let css = format!("#facets ul[data-facet=municipality] li:has(a[data-value={value}]) .count");
+            let n = mentioning
+                .iter()
+                .filter(|(_, j)| j["municipality"] == value)
+                .count();
+            let css =
+                format!("#facets ul[data-facet=municipality] li:has(a[data-value={value}]) .count");
             let shown = texts(&c, &css).await.concat();
-            assert_eq!(shown, if n == 0 { String::new() } else { n.to_string() }, "{count}");
+            assert_eq!(
+                shown,
+                if n == 0 { String::new() } else { n.to_string() },
+                "{count}"
+            );
         }
-        c.find(Locator::Css(&facet)).await.expect("facet link").click().await.expect("narrow");
+        c.find(Locator::Css(&facet))
+            .await
+            .expect("facet link")
+            .click()
+            .await
+            .expect("narrow");
         assert_eq!(hit_dates(&c).await.len(), in_municipality);
         c.goto(&format!("{base}/?q={word}")).await.expect("back");
 
         // Apply a filter: one municipality.
-        c.find(Locator::Css("#municipality")).await.expect("filter")
-            .select_by_value(municipality).await.expect("select");
-        c.find(Locator::Css("#search")).await.expect("button")
-            .click().await.expect("submit");
+        c.find(Locator::Css("#municipality"))
+            .await
+            .expect("filter")
+            .select_by_value(municipality)
+            .await
+            .expect("select");
+        c.find(Locator::Css("#search"))
+            .await
+            .expect("button")
+            .click()
+            .await
+            .expect("submit");
         let mut got = hit_dates(&c).await;
         got.sort();
         let mut want: Vec<String> = mentioning
@@ -249,26 +300,52 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
             .collect();
         want.sort();
         assert_eq!(got, want, "{municipality} only");
-        assert!(texts(&c, "#hits .facts").await.iter().all(|f| f.contains(municipality)));
+        assert!(texts(&c, "#hits .facts")
+            .await
+            .iter()
+            .all(|f| f.contains(municipality)));
 
         // A bookmarked URL shows the same results and the same form.
         let url = c.current_url().await.expect("url").to_string();
-        assert!(url.contains("q=forretningsorden") && url.contains("municipality=Albertslund"), "{url}");
+        assert!(
+            url.contains("q=forretningsorden") && url.contains("municipality=Albertslund"),
+            "{url}"
+        );
         let meetings = hit_meetings(&c).await;
         let total = texts(&c, "#total").await;
-        save_png("web-search.png", &c.screenshot().await.expect("screenshot"), scratch.path());
+        save_png(
+            "web-search.png",
+            &c.screenshot().await.expect("screenshot"),
+            scratch.path(),
+        );
         c.goto("about:blank").await.expect("away");
         c.goto(&url).await.expect("bookmark");
         assert_eq!(hit_meetings(&c).await, meetings);
         assert_eq!(texts(&c, "#total").await, total);
-        let q = c.find(Locator::Css("#q")).await.expect("box").prop("value").await.expect("value");
+        let q = c
+            .find(Locator::Css("#q"))
+            .await
+            .expect("box")
+            .prop("value")
+            .await
+            .expect("value");
         assert_eq!(q.as_deref(), Some(word));
-        let m = c.find(Locator::Css("#municipality")).await.expect("select").prop("value").await.expect("value");
+        let m = c
+            .find(Locator::Css("#municipality"))
+            .await
+            .expect("select")
+            .prop("value")
+            .await
+            .expect("value");
         assert_eq!(m.as_deref(), Some(municipality));
 
         // Open a meeting: its fields and persons are the ones the minutes list.
-        c.find(Locator::Css("#hits li.hit a.open")).await.expect("a hit")
-            .click().await.expect("open");
+        c.find(Locator::Css("#hits li.hit a.open"))
+            .await
+            .expect("a hit")
+            .click()
+            .await
+            .expect("open");
         let date_text = texts(&c, "#date").await.concat();
         let (stem, meeting) = expected
             .iter()
@@ -287,34 +364,75 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
         if let Some(taker) = meeting["minute_taker"].as_str() {
             assert!(texts(&c, "#minute_taker").await.concat().contains(taker));
         }
-        let decisions = c.find_all(Locator::Css(".decision")).await.expect("decisions").len();
-        assert_eq!(decisions as u64, meeting["decisions"].as_u64().expect("count"), "{stem}");
+        let decisions = c
+            .find_all(Locator::Css(".decision"))
+            .await
+            .expect("decisions")
+            .len();
+        assert_eq!(
+            decisions as u64,
+            meeting["decisions"].as_u64().expect("count"),
+            "{stem}"
+        );
         let meeting_url = c.current_url().await.expect("url").to_string();
-        save_png("web-meeting.png", &c.screenshot().await.expect("screenshot"), scratch.path());
+        save_png(
+            "web-meeting.png",
+            &c.screenshot().await.expect("screenshot"),
+            scratch.path(),
+        );
 
         // Follow a document link: the PDF is the corpus file, byte for byte.
-        let pdf = c.find(Locator::Css("a.original[data-format=pdf]")).await.expect("pdf link")
-            .attr("href").await.expect("href").expect("an href");
+        let pdf = c
+            .find(Locator::Css("a.original[data-format=pdf]"))
+            .await
+            .expect("pdf link")
+            .attr("href")
+            .await
+            .expect("href")
+            .expect("an href");
         let served_pdf = support::get(served.addr, &pdf);
         assert_eq!(served_pdf.status, 200);
         let on_disk = support::root().join(format!(
             "corpus/{}/{stem}.pdf",
-            meeting["municipality"].as_str().unwrap_or_default().to_lowercase()
+            meeting["municipality"]
+                .as_str()
+                .unwrap_or_default()
+                .to_lowercase()
         ));
-        assert_eq!(served_pdf.body, std::fs::read(&on_disk).expect("corpus pdf"));
+        assert_eq!(
+            served_pdf.body,
+            std::fs::read(&on_disk).expect("corpus pdf")
+        );
         // And the HTML rendition opens in the browser, showing the minutes.
-        c.find(Locator::Css("a.original[data-format=html]")).await.expect("html link")
-            .click().await.expect("follow");
-        let shown = c.find(Locator::Css("body")).await.expect("body").text().await.expect("text");
+        c.find(Locator::Css("a.original[data-format=html]"))
+            .await
+            .expect("html link")
+            .click()
+            .await
+            .expect("follow");
+        let shown = c
+            .find(Locator::Css("body"))
+            .await
+            .expect("body")
+            .text()
+            .await
+            .expect("text");
         if let Some(location) = meeting["location"].as_str() {
             assert!(shown.contains(location), "the original shows {location}");
         }
 
         // A person, under every spelling: "Rene" in 2021 is René Meyrowitsch.
         c.goto(&meeting_url).await.expect("back");
-        if meeting["attendees"].as_array().is_some_and(|a| a.iter().any(|n| n == "Rene")) {
-            c.find(Locator::LinkText("Rene")).await.expect("a person link")
-                .click().await.expect("person");
+        if meeting["attendees"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|n| n == "Rene"))
+        {
+            c.find(Locator::LinkText("Rene"))
+                .await
+                .expect("a person link")
+                .click()
+                .await
+                .expect("person");
             let variants = texts(&c, ".variants .variant").await;
             for v in ["René Meyrowitsch", "Rene", "René"] {
                 assert!(variants.iter().any(|x| x == v), "{v} in {variants:?}");

@@ -91,7 +91,11 @@ fn script_in_a_document_is_escaped_on_every_page() {
 
     // Its meeting (or document) page, reached as a reader would.
     let start = html.find("class=\"open\" href=\"").expect("a hit link") + 19;
-    let href = html[start..].split('"').next().expect("href").replace("&#x2f;", "/");
+    let href = html[start..]
+        .split('"')
+        .next()
+        .expect("href")
+        .replace("&#x2f;", "/");
     let mut target = get(addr, &href);
     if target.status == 303 || target.status == 302 || target.status == 307 {
         target = get(addr, target.header("location").expect("location"));
@@ -103,10 +107,7 @@ fn script_in_a_document_is_escaped_on_every_page() {
 
     // The original file is served, but sandboxed: its script cannot run.
     let file_at = text.find("/file/").expect("a file link");
-    let file_href: String = text[file_at..]
-        .chars()
-        .take_while(|c| *c != '"')
-        .collect();
+    let file_href: String = text[file_at..].chars().take_while(|c| *c != '"').collect();
     let original = get(addr, &file_href);
     assert_eq!(original.status, 200);
     assert!(original.text().contains("<script>document.title"));
@@ -132,7 +133,11 @@ fn paths_in_file_links_are_refused() {
     let r = get(addr, "/file/etc-passwd");
     assert_eq!(r.status, 404);
     // Dot segments the server does not collapse: no route serves them.
-    for target in ["/file/../../etc/passwd", "/../../etc/passwd", "/file//etc/passwd"] {
+    for target in [
+        "/file/../../etc/passwd",
+        "/../../etc/passwd",
+        "/file//etc/passwd",
+    ] {
         let r = get(addr, target);
         assert!(r.status >= 400, "{target}: {}", r.status);
         assert!(!r.text().contains("root:"), "{target}");
@@ -184,8 +189,9 @@ fn two_hundred_concurrent_requests_are_all_answered() {
                     2 => "/person/Rene".to_string(),
                     _ => format!("/?q=bolig&page={}", 1 + i % 3),
                 };
-                let request =
-                    format!("GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+                let request = format!(
+                    "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                );
                 raw(addr, request.as_bytes()).map(|r| r.status)
             })
         })
@@ -245,5 +251,8 @@ fn a_client_sending_one_byte_a_second_is_cut_off_without_hurting_others() {
         );
     }
     // Not a speed test: the others were not made to wait for the slow ones.
-    assert!(others_took < Duration::from_secs(budget as u64), "{others_took:?}");
+    assert!(
+        others_took < Duration::from_secs(budget as u64),
+        "{others_took:?}"
+    );
 }

@@ -8,11 +8,16 @@ use crate::output;
 
 /// Serve the index on the address until interrupted; says where on stderr.
 pub fn run(index_dir: &Path, args: &ServeArgs) -> Result<i32, CliError> {
-    referat_web::run(index_dir, args.addr, referat_web::Limits::default(), |addr| {
-        output::error(format!(
-            "serving {} on http://{addr}/ (Ctrl-C stops)",
-            index_dir.display()
-        ));
-    })?;
+    referat_web::run(
+        index_dir,
+        args.addr,
+        referat_web::Limits::default(),
+        |addr| {
+            output::error(format!(
+                "serving {} on http://{addr}/ (Ctrl-C stops)",
+                index_dir.display()
+            ));
+        },
+    )?;
     Ok(output::exit::OK)
 }
