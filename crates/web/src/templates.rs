@@ -84,7 +84,7 @@ mod tests {
     fn a_highlight_off_a_character_boundary_is_skipped_not_a_panic() {
         let snippet = Snippet {
             text: "æble".into(),
-            highlights: vec![1..3],
+            highlights: std::iter::once(1..3).collect(),
         };
         let runs = segments(&snippet);
         assert!(runs.iter().all(|s| !s.hit));
