@@ -41,6 +41,15 @@ pub enum ArchiveError {
         /// Some of the ids it starts.
         ids: Vec<String>,
     },
+    /// An indexed document's original file is gone or is no longer the
+    /// file that was indexed.
+    #[error("{}: {why}", path.display())]
+    Changed {
+        /// The file's path.
+        path: PathBuf,
+        /// What is wrong with it, in words.
+        why: String,
+    },
     /// The query or the options make no sense (e.g. a date range that ends
     /// before it starts).
     #[error("{0}")]

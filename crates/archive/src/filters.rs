@@ -10,6 +10,12 @@ use crate::{Archive, ArchiveError};
 const SUGGESTIONS: usize = 3;
 
 impl Archive {
+    /// The values of a facet (municipalities, bodies, …) the archive holds,
+    /// as a front end offers them for a filter.
+    pub fn values(&self, facet: Facet) -> Result<Vec<String>, ArchiveError> {
+        Ok(self.index.values(facet)?)
+    }
+
     /// Fails with [`ArchiveError::NoSuchValue`] when the query's
     /// municipality or body filter means none of the archive's values.
     pub fn check_filters(&self, query: &Query) -> Result<(), ArchiveError> {

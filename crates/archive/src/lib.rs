@@ -51,11 +51,13 @@ pub mod grouping;
 mod ingest;
 pub mod location;
 mod meetings;
+mod originals;
 mod parallel;
 mod persons;
 mod stats;
 mod table;
 mod timeline;
+mod views;
 pub mod walk;
 
 use std::path::{Path, PathBuf};
@@ -73,6 +75,7 @@ pub use ingest::{
 pub use meetings::{
     GroupingReport, MeetingCounts, MeetingStats, DECISIONS_FILE, FILES_FILE, MEETINGS_FILE,
 };
+pub use originals::{Original, MAX_ORIGINAL_BYTES};
 pub use parallel::{map_files, set_threads, threads};
 pub use persons::{had_role, PersonFilter, Persons, CACHE_FILE, NAMES_CACHE_FILE};
 pub use referat_indexer::date;
@@ -81,13 +84,14 @@ pub use referat_indexer::{
     Related, SearchResults, SectionKind, Snippet, Sort, Split, Timeline, TimelineRow,
 };
 pub use referat_parser::Limits;
-pub use referat_people::{Resolution, ResolvedPerson};
+pub use referat_people::{MeetingRef, Resolution, ResolvedPerson};
 pub use referat_schema::MeetingItem;
 pub use referat_schema::{DocType, Record};
 pub use stats::{OcrStats, Stats};
 pub use table::{
     csv_header, csv_rows, CSV_COLUMNS, DOCUMENT_COLUMNS, ITEM_COLUMNS, MEETING_COLUMNS,
 };
+pub use views::{MeetingView, SearchPage};
 
 /// An archive: the index in a directory, and the caches beside it.
 pub struct Archive {

@@ -266,6 +266,29 @@ impl Archive {
         Ok(if found.next().is_some() { None } else { first })
     }
 
+    /// The meeting that has a rendition whose record id is exactly
+    /// `doc_id`; `None` for a document of no meeting (or no document).
+    pub fn meeting_of_document(&self, doc_id: &str) -> Result<Option<Meeting>, ArchiveError> {
+        let doc_id = doc_id.trim();
+        if doc_id.is_empty() {
+            return Ok(None);
+        }
+        let needle = serde_json::to_string(doc_id).unwrap_or_default();
+        let lines: Vec<Line> =
+            read_lines(&self.dir, MEETINGS_FILE, |l| l.contains(&needle)).unwrap_or_default();
+        Ok(lines.into_iter().find_map(|l| match l {
+            Line::Meeting(m)
+                if m.documents
+                    .iter()
+                    .flat_map(|d| &d.renditions)
+                    .any(|r| r.doc_id == doc_id) =>
+            {
+                Some(m)
+            }
+            _ => None,
+        }))
+    }
+
     /// Meetings, documents, renditions and files, per municipality and body.
     pub fn meeting_stats(&self) -> Result<MeetingStats, ArchiveError> {
         let g = self.grouping()?;

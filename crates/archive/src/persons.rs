@@ -38,6 +38,9 @@ pub struct PersonFilter {
     pub body: Option<String>,
     /// Only persons who had one of these roles in some record (empty: any).
     pub roles: Vec<PersonRole>,
+    /// Only the persons called so under any of their spellings (case- and
+    /// accent-insensitive), as a person filter on search resolves them.
+    pub name: Option<String>,
 }
 
 /// The persons of an archive that a [`PersonFilter`] selects, with the
@@ -118,6 +121,7 @@ impl Archive {
                     .is_none_or(|b| p.bodies.iter().any(|pb| fold(pb) == fold(b)))
             })
             .filter(|p| filter.roles.is_empty() || filter.roles.iter().any(|&r| had_role(p, r)))
+            .filter(|p| filter.name.as_deref().is_none_or(|n| p.is_called(n)))
             .collect();
         Ok(Persons {
             persons,

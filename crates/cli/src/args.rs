@@ -69,9 +69,14 @@ pub enum Command {
     Attendance(AttendanceArgs),
     /// List the people across documents: one person, many spellings.
     #[command(
-        after_help = "Examples:\n  referat persons --municipality Albertslund\n  referat persons --role chair --role minute-taker\n  referat persons --body Udsatterådet --json | jq '.[] | select(.variants | length > 1)'"
+        after_help = "Examples:\n  referat persons --municipality Albertslund\n  referat persons --role chair --role minute-taker\n  referat persons --body Udsatterådet --json | jq '.[] | select(.variants | length > 1)'\n  referat persons --name 'Rene Meyrowitsch' --json"
     )]
     Persons(PersonsArgs),
+    /// Serve a local web page for searching and reading the minutes.
+    #[command(
+        after_help = "Examples:\n  referat serve                      # then open http://127.0.0.1:8080/\n  referat --index /tmp/idx serve --addr 127.0.0.1:9000"
+    )]
+    Serve(ServeArgs),
     /// Measure parsing (and indexing) speed on your own files, per format.
     #[command(
         after_help = "Examples:\n  referat bench ~/archive\n  referat bench --with-index --threads 1 corpus/\n  referat bench --json corpus/ | jq .formats"
@@ -429,9 +434,20 @@ pub struct PersonsArgs {
     /// Only persons who had this role in some record (repeatable: any of them).
     #[arg(long = "role", value_name = "ROLE", value_parser = role_parser())]
     pub roles: Vec<PersonRole>,
+    /// Only the persons called so under any of their spellings.
+    #[arg(long)]
+    pub name: Option<String>,
     /// As JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `referat serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (localhost by default: the page is for you).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
 }
 
 /// `referat bench`.

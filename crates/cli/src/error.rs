@@ -10,6 +10,9 @@ pub enum CliError {
     /// The archive could not be opened, read or written.
     #[error("{0}")]
     Archive(#[from] referat_archive::ArchiveError),
+    /// The web server could not start or stopped.
+    #[error("{0}")]
+    Web(#[from] referat_web::WebError),
     /// The arguments make no sense together.
     #[error("{0}")]
     Usage(String),

@@ -74,6 +74,7 @@ fn main() {
         Command::Timeline(a) => commands::timeline::run(&index, a),
         Command::Attendance(a) => commands::attendance::run(&index, a),
         Command::Persons(a) => commands::persons::run(&index, a),
+        Command::Serve(a) => commands::serve::run(&index, a),
         Command::Bench(a) => commands::bench::run(a),
         Command::Completions(a) => commands::completions::run(a),
     };

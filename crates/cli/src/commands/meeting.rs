@@ -13,15 +13,10 @@ use crate::output::{self, exit};
 /// filled in) and the record of its best document.
 pub fn show(archive: &Archive, meeting: &Meeting, args: &ShowArgs) -> Result<i32, CliError> {
     // The minutes win: documents are listed minutes first.
-    let best = match meeting.documents.first() {
-        Some(d) => archive.show(&d.document_id)?,
-        None => None,
-    };
-    let meeting = archive.with_items(meeting.clone())?;
+    let view = archive.view_of(meeting.clone())?;
     output::with_stdout(|out| {
         if args.json {
-            let value = serde_json::json!({ "meeting": meeting, "record": best });
-            serde_json::to_writer_pretty(&mut *out, &value)?;
+            serde_json::to_writer_pretty(&mut *out, &view)?;
             return writeln!(out);
         }
         let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
@@ -49,7 +44,7 @@ pub fn show(archive: &Archive, meeting: &Meeting, args: &ShowArgs) -> Result<i32
                 }
             }
         }
-        for item in &meeting.items {
+        for item in &view.meeting.items {
             writeln!(out)?;
             print_item(out, &item.item)?;
         }

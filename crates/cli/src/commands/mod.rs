@@ -9,6 +9,7 @@ pub mod meeting;
 pub mod parse;
 pub mod persons;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod stats;
 pub mod timeline;

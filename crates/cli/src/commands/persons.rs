@@ -17,6 +17,7 @@ pub fn run(index_dir: &Path, args: &PersonsArgs) -> Result<i32, CliError> {
         municipality: args.municipality.clone(),
         body: args.body.clone(),
         roles: args.roles.clone(),
+        name: args.name.clone(),
     })?;
     for warning in &found.warnings {
         output::error(warning);

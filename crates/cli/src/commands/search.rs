@@ -71,27 +71,17 @@ pub fn run(index_dir: &Path, args: &SearchArgs) -> Result<i32, CliError> {
     query.by_meeting = !args.per_document;
     // --person means the resolved person: all spellings of them.
     let archive = Archive::open(index_dir)?;
-    let results = archive.search(&query)?;
+    let mut results = archive.search_page(&query)?;
     let fields: Vec<FacetField> = args.facets.iter().map(|&f| f.into()).collect();
-    let facets = if fields.is_empty() {
-        None
-    } else {
-        Some(archive.facets(&query, &fields)?)
-    };
-    let shown = results.hits.len();
-    let left_out = results.total.saturating_sub(args.offset + shown);
+    if !fields.is_empty() {
+        results.facets = Some(archive.facets(&query, &fields)?);
+    }
+    let facets = results.facets.clone();
+    let shown = results.returned;
+    let left_out = results.left_after();
     output::with_stdout(|out| {
         if args.json {
-            let mut page = serde_json::json!({
-                "total": results.total,
-                "offset": args.offset,
-                "returned": shown,
-                "hits": results.hits,
-            });
-            if let Some(f) = &facets {
-                page["facets"] = serde_json::to_value(f)?;
-            }
-            serde_json::to_writer_pretty(&mut *out, &page)?;
+            serde_json::to_writer_pretty(&mut *out, &results)?;
             writeln!(out)?;
         } else if args.jsonl {
             for hit in &results.hits {
