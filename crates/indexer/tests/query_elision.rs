@@ -14,6 +14,7 @@ fn record(path: &str, text: &str) -> Record {
         pages: None,
         producer: None,
         ocr: None,
+        links: Vec::new(),
     });
     r.text = text.into();
     r

@@ -303,14 +303,14 @@ fn render_record_page(
             .documents
             .iter()
             .map(|d| DocumentView {
-                kind: d.kind.clone(),
-                doc_type: d.doc_type.clone(),
+                kind: d.kind.as_str().to_string(),
+                doc_type: d.doc_type.as_str().to_string(),
                 renditions: d
                     .renditions
                     .iter()
                     .map(|r| RenditionView {
                         doc_id: r.doc_id.clone(),
-                        format: r.format.clone(),
+                        format: r.format.as_str().to_string(),
                         name: r
                             .paths
                             .iter()
