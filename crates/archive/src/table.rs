@@ -133,38 +133,18 @@ fn item_row(exported: &ExportedRecord, item: Option<&Item>) -> Vec<String> {
 
 /// `--by item`: [`CSV_COLUMNS`], then what the item's document is to its
 /// meeting. One row per item; an item-less document gives none.
-pub const ITEM_COLUMNS: [&str; 30] = [
-    "doc_id",
-    "date",
-    "municipality",
-    "body",
-    "doc_type",
-    "title",
-    "item_number",
-    "item_title",
-    "item_status",
-    "decision",
-    "persons",
-    "attendees",
-    "absent",
-    "source_path",
-    "absent_without_notice",
-    "guests",
-    "minute_taker",
-    "start_time",
-    "end_time",
-    "location",
-    "format",
-    "case_number",
-    "item_case_number",
-    "attendee_ids",
-    "absent_ids",
-    "absent_without_notice_ids",
-    "guest_ids",
-    "minute_taker_id",
-    "meeting_id",
-    "document_kind",
-];
+pub const ITEM_COLUMNS: [&str; 30] = {
+    // The item table is the per-file table plus one column: built from it,
+    // so the two cannot drift apart.
+    let mut columns = [""; 30];
+    let mut i = 0;
+    while i < CSV_COLUMNS.len() {
+        columns[i] = CSV_COLUMNS[i];
+        i += 1;
+    }
+    columns[CSV_COLUMNS.len()] = "document_kind";
+    columns
+};
 
 /// `--by meeting`: one row per meeting.
 pub const MEETING_COLUMNS: [&str; 15] = [
