@@ -161,6 +161,43 @@ async fn hit_dates(c: &Client) -> Vec<String> {
         .collect()
 }
 
+/// Clicks the element matching `locator` and waits until the page it leads
+/// to has loaded. A WebDriver click does not wait for the navigation it
+/// starts, so reading the page straight after it can find nodes of the old
+/// document ("Node with given id does not belong to the document"). The old
+/// document is marked first; the new one is the first without the mark.
+async fn follow(c: &Client, locator: Locator<'_>, what: &str) {
+    c.execute("window.__referatOld = true; return null;", vec![])
+        .await
+        .expect("mark the page");
+    c.find(locator)
+        .await
+        .unwrap_or_else(|e| panic!("{what}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {what}: {e}"));
+    let started = Instant::now();
+    loop {
+        let loaded = c
+            .execute(
+                "return window.__referatOld !== true && document.readyState === 'complete';",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        if loaded {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{what}: the page did not load"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 fn save_png(name: &str, png: &[u8], scratch: &Path) {
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{name} is not a PNG");
     // IHDR: width and height after the signature and chunk header.
@@ -203,12 +240,7 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
             .send_keys(word)
             .await
             .expect("type");
-        c.find(Locator::Css("#search"))
-            .await
-            .expect("button")
-            .click()
-            .await
-            .expect("submit");
+        follow(&c, Locator::Css("#search"), "button").await;
         let dates = hit_dates(&c).await;
         let mut want: Vec<String> = mentioning
             .iter()
@@ -269,12 +301,7 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
                 "{count}"
             );
         }
-        c.find(Locator::Css(&facet))
-            .await
-            .expect("facet link")
-            .click()
-            .await
-            .expect("narrow");
+        follow(&c, Locator::Css(&facet), "facet link").await;
         assert_eq!(hit_dates(&c).await.len(), in_municipality);
         c.goto(&format!("{base}/?q={word}")).await.expect("back");
 
@@ -285,12 +312,7 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
             .select_by_value(municipality)
             .await
             .expect("select");
-        c.find(Locator::Css("#search"))
-            .await
-            .expect("button")
-            .click()
-            .await
-            .expect("submit");
+        follow(&c, Locator::Css("#search"), "button").await;
         let mut got = hit_dates(&c).await;
         got.sort();
         let mut want: Vec<String> = mentioning
@@ -340,12 +362,7 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
         assert_eq!(m.as_deref(), Some(municipality));
 
         // Open a meeting: its fields and persons are the ones the minutes list.
-        c.find(Locator::Css("#hits li.hit a.open"))
-            .await
-            .expect("a hit")
-            .click()
-            .await
-            .expect("open");
+        follow(&c, Locator::Css("#hits li.hit a.open"), "a hit").await;
         let date_text = texts(&c, "#date").await.concat();
         let (stem, meeting) = expected
             .iter()
@@ -404,12 +421,12 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
             std::fs::read(&on_disk).expect("corpus pdf")
         );
         // And the HTML rendition opens in the browser, showing the minutes.
-        c.find(Locator::Css("a.original[data-format=html]"))
-            .await
-            .expect("html link")
-            .click()
-            .await
-            .expect("follow");
+        follow(
+            &c,
+            Locator::Css("a.original[data-format=html]"),
+            "html link",
+        )
+        .await;
         let shown = c
             .find(Locator::Css("body"))
             .await
@@ -427,12 +444,7 @@ fn a_reader_searches_filters_opens_a_meeting_and_bookmarks() {
             .as_array()
             .is_some_and(|a| a.iter().any(|n| n == "Rene"))
         {
-            c.find(Locator::LinkText("Rene"))
-                .await
-                .expect("a person link")
-                .click()
-                .await
-                .expect("person");
+            follow(&c, Locator::LinkText("Rene"), "a person link").await;
             let variants = texts(&c, ".variants .variant").await;
             for v in ["René Meyrowitsch", "Rene", "René"] {
                 assert!(variants.iter().any(|x| x == v), "{v} in {variants:?}");
