@@ -2,10 +2,7 @@
 //! municipality, body, year and document type from the index, and per
 //! resolved person from the people resolution beside it.
 
-use std::collections::HashSet;
-
-use referat_indexer::document::doc_key;
-use referat_indexer::{sort_counts, FacetCount, FacetField, Facets, Query};
+use referat_indexer::{sort_counts, FacetCount, FacetField, Facets, KeySet, Query};
 
 use crate::{Archive, ArchiveError};
 
@@ -19,32 +16,34 @@ impl Archive {
     pub fn facets(&self, query: &Query, fields: &[FacetField]) -> Result<Facets, ArchiveError> {
         self.check_filters(query)?;
         let query = self.resolved(query)?;
-        let mut facets = self.index.facets(&query, fields)?;
         if !fields.contains(&FacetField::Person) {
-            return Ok(facets);
+            return Ok(self.index.facets(&query, fields)?);
         }
-        let by_doc = self.index.meetings_by_document(&query)?;
+        let (mut facets, by_doc) = self.index.facets_and_meetings(&query, fields)?;
+        let names = self.names()?;
         let mut values = Vec::new();
-        let mut with_person: HashSet<u64> = HashSet::new();
-        for p in self.named_persons(query.municipality.as_deref())? {
-            let meetings: HashSet<u64> = p
-                .doc_ids
-                .iter()
-                .filter_map(|id| by_doc.get(&doc_key(id)).copied())
+        let mut with_person = KeySet::default();
+        for (i, p) in names.within(query.municipality.as_deref()) {
+            let meetings: KeySet = names
+                .doc_keys
+                .get(i)
+                .into_iter()
+                .flatten()
+                .filter_map(|key| by_doc.get(key).copied())
                 .collect();
             if meetings.is_empty() {
                 continue;
             }
             with_person.extend(&meetings);
             values.push(FacetCount {
-                value: p.name,
+                value: p.name.clone(),
                 meetings: meetings.len() as u64,
-                municipality: p.municipality,
-                person_id: Some(p.id),
+                municipality: p.municipality.clone(),
+                person_id: Some(p.id.clone()),
             });
         }
         sort_counts(&mut values);
-        let all: HashSet<u64> = by_doc.values().copied().collect();
+        let all: KeySet = by_doc.values().copied().collect();
         for counts in facets
             .facets
             .iter_mut()

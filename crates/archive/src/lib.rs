@@ -50,7 +50,9 @@ mod filters;
 pub mod grouping;
 mod ingest;
 pub mod location;
+mod meeting_lines;
 mod meetings;
+mod memo;
 mod originals;
 mod parallel;
 mod persons;
@@ -72,6 +74,7 @@ pub use grouping::{Decision, Document, DocumentKind, Grouping, Meeting, Reason, 
 pub use ingest::{
     Failure, IngestOptions, NoProgress, Progress, Summary, BATCH, COMMIT_EVERY, WRITER_HEAP,
 };
+pub use meeting_lines::MEETING_KEYS_FILE;
 pub use meetings::{
     GroupingReport, MeetingCounts, MeetingStats, DECISIONS_FILE, FILES_FILE, MEETINGS_FILE,
 };
@@ -97,7 +100,17 @@ pub use views::{MeetingView, SearchPage};
 pub struct Archive {
     pub(crate) dir: PathBuf,
     pub(crate) index: Index,
+    /// Where the lines of the meetings file are, while the file is unchanged.
+    pub(crate) meeting_keys: memo::Memo<MeetingFilesStamp, meeting_lines::KeyTable>,
+    /// The names cache, parsed, while its key is unchanged.
+    pub(crate) names: memo::Memo<String, persons::Names>,
 }
+
+/// The versions of the meeting keys file and the meetings file.
+type MeetingFilesStamp = (
+    Option<(u64, std::time::SystemTime)>,
+    Option<(u64, std::time::SystemTime)>,
+);
 
 impl Archive {
     /// Opens the archive whose index is in `dir`; fails with
@@ -118,6 +131,8 @@ impl Archive {
         Ok(Archive {
             index: Index::open_or_create(dir)?,
             dir: dir.to_path_buf(),
+            meeting_keys: memo::Memo::default(),
+            names: memo::Memo::default(),
         })
     }
 

@@ -27,7 +27,7 @@ pub const DECISIONS_FILE: &str = "meetings-decisions.jsonl";
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum Line {
+pub(crate) enum Line {
     Meeting(Meeting),
     Loose(Document),
 }
@@ -80,7 +80,7 @@ pub struct MeetingStats {
     pub by_municipality_body: Vec<MeetingCounts>,
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ArchiveError + '_ {
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ArchiveError + '_ {
     move |source| ArchiveError::Io {
         path: path.to_path_buf(),
         source,
@@ -223,7 +223,7 @@ impl Archive {
             .map(Line::Meeting)
             .chain(g.loose.iter().cloned().map(Line::Loose))
             .collect();
-        write_lines(&self.dir, MEETINGS_FILE, &lines)?;
+        crate::meeting_lines::write(&self.dir, &lines)?;
         write_lines(&self.dir, DECISIONS_FILE, &g.decisions)
     }
 
@@ -255,6 +255,16 @@ impl Archive {
         if id.is_empty() {
             return Ok(None);
         }
+        // A whole id is looked up directly; a prefix needs the scan.
+        let exact = self.meeting_lines(&[id]).and_then(|lines| {
+            lines.into_iter().find_map(|l| match l {
+                Line::Meeting(m) if m.meeting_id == id => Some(m),
+                _ => None,
+            })
+        });
+        if exact.is_some() {
+            return Ok(exact);
+        }
         let needle = format!("\"meeting_id\":\"{id}");
         let lines: Vec<Line> =
             read_lines(&self.dir, MEETINGS_FILE, |l| l.contains(&needle)).unwrap_or_default();
@@ -273,9 +283,10 @@ impl Archive {
         if doc_id.is_empty() {
             return Ok(None);
         }
-        let needle = serde_json::to_string(doc_id).unwrap_or_default();
-        let lines: Vec<Line> =
-            read_lines(&self.dir, MEETINGS_FILE, |l| l.contains(&needle)).unwrap_or_default();
+        let lines = self.meeting_lines(&[doc_id]).unwrap_or_else(|| {
+            let needle = serde_json::to_string(doc_id).unwrap_or_default();
+            read_lines(&self.dir, MEETINGS_FILE, |l| l.contains(&needle)).unwrap_or_default()
+        });
         Ok(lines.into_iter().find_map(|l| match l {
             Line::Meeting(m)
                 if m.documents
@@ -345,23 +356,30 @@ impl Archive {
     /// meeting (or, for a meeting-less document, its other renditions),
     /// with their kind.
     pub(crate) fn add_related(&self, results: &mut SearchResults) {
-        let needles: Vec<String> = results
+        let ids: Vec<&str> = results
             .hits
             .iter()
-            .map(|h| match h.meeting_id.as_deref() {
-                Some(id) => format!("\"meeting_id\":\"{id}\""),
-                None => format!("\"doc_id\":\"{}\"", h.doc_id),
-            })
+            .map(|h| h.meeting_id.as_deref().unwrap_or(h.doc_id.as_str()))
             .collect::<HashSet<_>>()
             .into_iter()
             .collect();
-        if needles.is_empty() {
+        if ids.is_empty() {
             return;
         }
-        let lines: Vec<Line> = read_lines(&self.dir, MEETINGS_FILE, |l| {
-            needles.iter().any(|n| l.contains(n.as_str()))
-        })
-        .unwrap_or_default();
+        let lines = self.meeting_lines(&ids).unwrap_or_else(|| {
+            let needles: Vec<String> = results
+                .hits
+                .iter()
+                .map(|h| match h.meeting_id.as_deref() {
+                    Some(id) => format!("\"meeting_id\":\"{id}\""),
+                    None => format!("\"doc_id\":\"{}\"", h.doc_id),
+                })
+                .collect();
+            read_lines(&self.dir, MEETINGS_FILE, |l| {
+                needles.iter().any(|n| l.contains(n.as_str()))
+            })
+            .unwrap_or_default()
+        });
         let mut meetings: HashMap<String, Meeting> = HashMap::new();
         let mut loose: HashMap<String, std::rc::Rc<Document>> = HashMap::new();
         for line in lines {

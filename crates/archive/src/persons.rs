@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
+use referat_indexer::document::doc_key;
 use referat_indexer::roles::is_chair_role;
 use referat_indexer::{values, Facet, PersonRole, PersonVariants, Query, SearchResults};
 use referat_people::{Aliases, Resolution, ResolvedPerson, Resolver};
@@ -61,7 +62,7 @@ struct Cache {
 
 /// A resolved person as a person filter, a person facet and attendance
 /// use it.
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub(crate) struct NamedPerson {
     /// The resolved person's id.
     #[serde(default)]
@@ -75,6 +76,30 @@ pub(crate) struct NamedPerson {
     pub spellings: Vec<String>,
     /// The records the person appears in.
     pub doc_ids: Vec<String>,
+}
+
+/// The names cache, parsed: every resolved person, and per person (same
+/// order) the index key of each of its records.
+pub(crate) struct Names {
+    pub persons: Vec<NamedPerson>,
+    pub doc_keys: Vec<Vec<u64>>,
+}
+
+impl Names {
+    /// The persons (with their position) within `municipality`, as a
+    /// municipality filter matches it, or all.
+    pub(crate) fn within<'a>(
+        &'a self,
+        municipality: Option<&'a str>,
+    ) -> impl Iterator<Item = (usize, &'a NamedPerson)> + 'a {
+        self.persons.iter().enumerate().filter(move |(_, p)| {
+            municipality.is_none_or(|m| {
+                p.municipality
+                    .as_deref()
+                    .is_some_and(|pm| values::matches(Facet::Municipality, m, pm))
+            })
+        })
+    }
 }
 
 /// The version of the names cache's lines; part of the cache key, so a
@@ -150,9 +175,7 @@ impl Archive {
     }
 
     /// The names cache's text, rebuilt from the resolution when not current.
-    fn names_cache(&self) -> Result<String, ArchiveError> {
-        let key = serde_json::to_string(&format!("{NAMES_FORMAT}:{}", cache_key(&self.dir)))
-            .unwrap_or_default();
+    fn names_cache(&self, key: String) -> Result<String, ArchiveError> {
         if let Ok(text) = std::fs::read_to_string(self.dir.join(NAMES_CACHE_FILE)) {
             if text.lines().next() == Some(key.as_str()) {
                 return Ok(text);
@@ -180,6 +203,31 @@ impl Archive {
         Ok(text)
     }
 
+    /// The names cache's key line: what it was made from.
+    fn names_key(&self) -> String {
+        serde_json::to_string(&format!("{NAMES_FORMAT}:{}", cache_key(&self.dir)))
+            .unwrap_or_default()
+    }
+
+    /// The names cache, parsed once while its key stays the same (one
+    /// archive serving many requests parses it once, not per request).
+    pub(crate) fn names(&self) -> Result<std::sync::Arc<Names>, ArchiveError> {
+        let key = self.names_key();
+        self.names.get_or_try(key.clone(), || {
+            let text = self.names_cache(key)?;
+            let persons: Vec<NamedPerson> = text
+                .lines()
+                .skip(1)
+                .filter_map(|l| serde_json::from_str::<NamedPerson>(l).ok())
+                .collect();
+            let doc_keys = persons
+                .iter()
+                .map(|p| p.doc_ids.iter().map(|id| doc_key(id)).collect())
+                .collect();
+            Ok(Names { persons, doc_keys })
+        })
+    }
+
     /// The resolved persons a query's person filter names, within its
     /// municipality if given (as `referat_people::find` selects them); empty
     /// when the query names no person or no resolved person has that name.
@@ -193,38 +241,17 @@ impl Archive {
             return Ok(Vec::new());
         }
         let municipality = query.municipality.as_deref().map(fold);
-        let text = self.names_cache()?;
-        // A line naming the person contains the folded name as a JSON string.
-        let needle = serde_json::to_string(&name).unwrap_or_default();
-        let mut persons = Vec::new();
-        let mut last_line = None;
-        for (at, _) in text.match_indices(&needle) {
-            let start = text
-                .get(..at)
-                .and_then(|t| t.rfind('\n'))
-                .map_or(0, |i| i + 1);
-            if last_line == Some(start) {
-                continue;
-            }
-            last_line = Some(start);
-            let end = text
-                .get(at..)
-                .and_then(|t| t.find('\n'))
-                .map_or(text.len(), |i| at + i);
-            let Some(Ok(person)) = text
-                .get(start..end)
-                .map(serde_json::from_str::<NamedPerson>)
-            else {
-                continue;
-            };
-            if person.folded.contains(&name)
-                && (municipality.is_none()
-                    || person.municipality.as_deref().map(fold) == municipality)
-            {
-                persons.push(person);
-            }
-        }
-        Ok(persons)
+        Ok(self
+            .names()?
+            .persons
+            .iter()
+            .filter(|p| {
+                p.folded.contains(&name)
+                    && (municipality.is_none()
+                        || p.municipality.as_deref().map(fold) == municipality)
+            })
+            .cloned()
+            .collect())
     }
 
     /// A search whose person filter means the resolved person: the name as
@@ -257,19 +284,8 @@ impl Archive {
         &self,
         municipality: Option<&str>,
     ) -> Result<Vec<NamedPerson>, ArchiveError> {
-        let text = self.names_cache()?;
-        Ok(text
-            .lines()
-            .skip(1)
-            .filter_map(|l| serde_json::from_str::<NamedPerson>(l).ok())
-            .filter(|p| {
-                municipality.is_none_or(|m| {
-                    p.municipality
-                        .as_deref()
-                        .is_some_and(|pm| values::matches(Facet::Municipality, m, pm))
-                })
-            })
-            .collect())
+        let names = self.names()?;
+        Ok(names.within(municipality).map(|(_, p)| p.clone()).collect())
     }
 
     /// The record ids a query's person filter means (the name as typed,

@@ -532,3 +532,62 @@ fn undated_renditions_are_one_search_hit() {
         .collect();
     assert_eq!(paths.len(), 2);
 }
+
+/// A search reads its hits' meetings through the keys file beside the
+/// meetings file; without it (an archive of an older version), or with one
+/// written for another meetings file, the same meetings come from a scan.
+#[test]
+fn related_documents_are_the_same_with_and_without_the_keys_file() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (archive, _) = ingest(tmp.path(), &[repo().join("corpus")]);
+    let keys = tmp.path().join(referat_archive::MEETING_KEYS_FILE);
+    assert!(keys.exists(), "the ingest writes the keys file");
+    let q = Query {
+        text: Some("Udsatterådet".into()),
+        by_meeting: true,
+        limit: 100,
+        ..Query::default()
+    };
+    let related = |archive: &Archive| {
+        let mut out: Vec<(String, Vec<String>)> = archive
+            .search(&q)
+            .expect("search")
+            .hits
+            .into_iter()
+            .map(|h| {
+                let mut r: Vec<String> = h.related.into_iter().map(|r| r.source_path).collect();
+                r.sort();
+                (h.doc_id, r)
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let meeting_id = archive.search(&q).expect("search").hits[0]
+        .meeting_id
+        .clone()
+        .expect("a meeting");
+    let direct = related(&archive);
+    assert_eq!(direct.len(), 5);
+    assert!(direct.iter().all(|(_, r)| r.len() == 2), "{direct:?}");
+    let shown = archive
+        .meeting(&meeting_id)
+        .expect("meeting")
+        .expect("found");
+
+    // A keys file for another meetings file is not trusted.
+    let text = fs::read_to_string(&keys).expect("keys");
+    let stale = text.replacen("bytes:", "bytes:1", 1);
+    fs::write(&keys, stale).expect("write");
+    let reopened = Archive::open(tmp.path()).expect("open");
+    assert_eq!(related(&reopened), direct);
+    fs::remove_file(&keys).expect("remove");
+    let reopened = Archive::open(tmp.path()).expect("open");
+    assert_eq!(related(&reopened), direct);
+    let scanned = reopened
+        .meeting(&meeting_id)
+        .expect("meeting")
+        .expect("found");
+    assert_eq!(scanned.meeting_id, shown.meeting_id);
+    assert_eq!(scanned.documents.len(), shown.documents.len());
+}

@@ -145,9 +145,10 @@ impl Ord for Ranked {
     }
 }
 
-/// Hashes a `doc_key`, already a hash, as itself.
+/// Hashes a key that is already a hash (a `doc_key` or `meeting_key`) as
+/// itself: sets and maps of them need no SipHash.
 #[derive(Default)]
-pub(crate) struct KeyHasher(u64);
+pub struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
@@ -165,7 +166,11 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+/// A set of keys that are already hashes.
+pub type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+
+/// A map from keys that are already hashes.
+pub type KeyMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 pub(crate) struct SegmentTop {
     segment: SegmentOrdinal,

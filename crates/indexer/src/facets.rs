@@ -1,7 +1,10 @@
 //! Facets: how many meetings a query matches per municipality, body, year
 //! and document type: the numbers a search narrowed to that value gives.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::collect::{KeyMap, KeySet};
 
 use serde::{Deserialize, Serialize};
 
@@ -57,12 +60,12 @@ impl FacetField {
     }
 
     /// The value of this facet in a record's facts.
-    fn value(self, f: &DocFacts) -> Option<String> {
+    fn value(self, f: &DocFacts) -> Option<Cow<'_, str>> {
         match self {
-            FacetField::Municipality => f.municipality.as_deref().map(str::to_string),
-            FacetField::Body => f.body.as_deref().map(str::to_string),
-            FacetField::DocType => f.doc_type.as_deref().map(str::to_string),
-            FacetField::Year => f.date.map(|(y, _)| y.to_string()),
+            FacetField::Municipality => f.municipality.as_deref().map(Cow::Borrowed),
+            FacetField::Body => f.body.as_deref().map(Cow::Borrowed),
+            FacetField::DocType => f.doc_type.as_deref().map(Cow::Borrowed),
+            FacetField::Year => f.date.map(|(y, _)| Cow::Owned(y.to_string())),
             FacetField::Person => None,
         }
     }
@@ -109,9 +112,9 @@ pub fn sort_counts(values: &mut [FacetCount]) {
     values.sort_by(|a, b| b.meetings.cmp(&a.meetings).then(a.value.cmp(&b.value)));
 }
 
-fn count(facts: &[DocFacts], field: FacetField, meetings: &HashSet<u64>) -> FacetCounts {
-    let mut by_value: HashMap<String, HashSet<u64>> = HashMap::new();
-    let mut with_value: HashSet<u64> = HashSet::new();
+fn count(facts: &[DocFacts], field: FacetField, meetings: &KeySet) -> FacetCounts {
+    let mut by_value: HashMap<Cow<'_, str>, KeySet> = HashMap::new();
+    let mut with_value = KeySet::default();
     for f in facts {
         if let Some(v) = field.value(f) {
             by_value.entry(v).or_default().insert(f.meeting_key);
@@ -121,7 +124,7 @@ fn count(facts: &[DocFacts], field: FacetField, meetings: &HashSet<u64>) -> Face
     let mut values: Vec<FacetCount> = by_value
         .into_iter()
         .map(|(value, set)| FacetCount {
-            value,
+            value: value.into_owned(),
             meetings: set.len() as u64,
             municipality: None,
             person_id: None,
@@ -142,15 +145,28 @@ impl Index {
     /// search narrowed to that value. [`FacetField::Person`] is returned
     /// empty here (see `referat_archive`).
     pub fn facets(&self, q: &Query, fields: &[FacetField]) -> Result<Facets, IndexError> {
+        Ok(self.facets_and_meetings(q, fields)?.0)
+    }
+
+    /// [`Index::facets`] and [`Index::meetings_by_document`] of one query
+    /// from one pass over its matches (a caller that counts persons
+    /// itself needs both).
+    pub fn facets_and_meetings(
+        &self,
+        q: &Query,
+        fields: &[FacetField],
+    ) -> Result<(Facets, KeyMap<u64>), IndexError> {
         let facts = self.matched_facts(q)?;
-        let meetings: HashSet<u64> = facts.iter().map(|f| f.meeting_key).collect();
-        Ok(Facets {
+        let meetings: KeySet = facts.iter().map(|f| f.meeting_key).collect();
+        let facets = Facets {
             meetings: meetings.len() as u64,
             facets: fields
                 .iter()
                 .map(|&field| count(&facts, field, &meetings))
                 .collect(),
-        })
+        };
+        let by_doc = facts.iter().map(|f| (f.doc_key, f.meeting_key)).collect();
+        Ok((facets, by_doc))
     }
 }
 

@@ -56,6 +56,7 @@ mod timeline;
 pub mod values;
 mod writer;
 
+pub use collect::{KeyHasher, KeyMap, KeySet};
 pub use error::IndexError;
 pub use explain::{MatchForm, MatchedTerm};
 pub use facets::{sort_counts, FacetCount, FacetCounts, FacetField, Facets};

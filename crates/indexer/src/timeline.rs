@@ -2,7 +2,9 @@
 //! many meetings the index holds then (under the same filters), and the
 //! share.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::collect::KeySet;
 
 use serde::{Deserialize, Serialize};
 
@@ -162,8 +164,8 @@ fn meetings_per_cell(
     facts: &[DocFacts],
     by: Period,
     split: Option<Split>,
-) -> BTreeMap<Cell, HashSet<u64>> {
-    let mut cells: BTreeMap<Cell, HashSet<u64>> = BTreeMap::new();
+) -> BTreeMap<Cell, KeySet> {
+    let mut cells: BTreeMap<Cell, KeySet> = BTreeMap::new();
     for f in facts {
         let Some(date) = f.date else { continue };
         let series = split.map(|s| s.value(f)).unwrap_or_default();
@@ -189,8 +191,8 @@ impl Index {
     ) -> Result<Timeline, IndexError> {
         let matched = self.matched_facts(q)?;
         let base = self.base_facts(q)?;
-        let all: HashSet<u64> = matched.iter().map(|f| f.meeting_key).collect();
-        let dated: HashSet<u64> = matched
+        let all: KeySet = matched.iter().map(|f| f.meeting_key).collect();
+        let dated: KeySet = matched
             .iter()
             .filter(|f| f.date.is_some())
             .map(|f| f.meeting_key)
@@ -214,9 +216,8 @@ impl Index {
                 let (label, from, to) = by.describe(p);
                 for s in &series {
                     let key = (s.clone(), p);
-                    let count = |m: &BTreeMap<Cell, HashSet<u64>>| {
-                        m.get(&key).map_or(0, |set| set.len() as u64)
-                    };
+                    let count =
+                        |m: &BTreeMap<Cell, KeySet>| m.get(&key).map_or(0, |set| set.len() as u64);
                     let (matching, meetings) = (count(&hits), count(&held));
                     rows.push(TimelineRow {
                         period: label.clone(),
