@@ -131,6 +131,50 @@ static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
+/// [`CASE_NUMBER`] with `\S+` for `\S{3,30}`: thirty copies of a Unicode
+/// class made that pattern costly to compile, and most runs never need it.
+/// When this one matches with a value of 3 to 30 characters, the exact
+/// pattern gives the same match (its parses are this one's, in the same
+/// order, less those with a value out of the bound); otherwise
+/// [`case_number`] asks the exact pattern.
+static CASE_NUMBER_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:sagsnr\.?|sags nr\.?|sag nr\.?|sagsnummer|j\.?\s?nr\.?|journalnr\.?)\s*:?\s*(\S+)|([A-ZÆØÅ]{2,6}-\d{4}-\d{3,}|\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d{2,}-\d{2,}))$")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// Whether a line can match [`CASE_NUMBER`]: a label form starts with "j"
+/// or "sag" and then "s" or a space (any case; `(?i)` also takes the long
+/// s for an s); a code form is one word with a hyphen in it.
+fn may_be_case_number(text: &str) -> bool {
+    let mut chars = text.chars();
+    let labelled = match chars.next() {
+        Some('j' | 'J') => true,
+        Some('s' | 'S' | 'ſ') => {
+            matches!(chars.next(), Some('a' | 'A'))
+                && matches!(chars.next(), Some('g' | 'G'))
+                && matches!(chars.next(), Some('s' | 'S' | 'ſ' | ' '))
+        }
+        _ => false,
+    };
+    labelled || (text.contains('-') && !text.chars().any(char::is_whitespace))
+}
+
+/// The case number a line is, if it is one: see [`CASE_NUMBER`].
+fn case_number(text: &str) -> Option<&str> {
+    if !may_be_case_number(text) {
+        return None;
+    }
+    let c = CASE_NUMBER_UNBOUNDED.captures(text)?;
+    match c.get(1) {
+        Some(value) if (3..=30).contains(&value.as_str().chars().count()) => Some(value.as_str()),
+        Some(_) => CASE_NUMBER
+            .captures(text)
+            .and_then(|c| c.get(1).or_else(|| c.get(2)))
+            .map(|m| m.as_str()),
+        None => c.get(2).map(|m| m.as_str()),
+    }
+}
+
 static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,4}\s*$")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
@@ -168,9 +212,23 @@ fn style_of(block: &Block) -> Style {
 /// A number alone ("3", "3.", "Punkt 3", "Sag nr. 3") and whether a word
 /// said it is an item.
 fn number_alone(text: &str) -> Option<(u32, bool)> {
-    let c = NUMBER_ALONE.captures(text.trim())?;
+    let text = text.trim();
+    if !may_start_numbered(text) {
+        return None;
+    }
+    let c = NUMBER_ALONE.captures(text)?;
     let n = c.get(2)?.as_str().parse().ok()?;
     Some((n, c.get(1).is_some()))
+}
+
+/// Whether a line can match [`NUMBERED`] or [`NUMBER_ALONE`], by its first
+/// character: a digit, or the first letter of a word before the number
+/// (p, s, d, n in either case, or the long s that `(?i)` takes for an s).
+/// Most lines of text start otherwise and skip the regex.
+fn may_start_numbered(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        matches!(c, 'p' | 'P' | 's' | 'S' | 'ſ' | 'd' | 'D' | 'n' | 'N') || c.is_numeric()
+    })
 }
 
 /// A numbered item title in a block.
@@ -203,7 +261,11 @@ fn numbered_title(block: &Block) -> Option<Numbered> {
         }
         return None;
     }
-    let c = NUMBERED.captures(block.text.trim())?;
+    let text = block.text.trim();
+    if !may_start_numbered(text) {
+        return None;
+    }
+    let c = NUMBERED.captures(text)?;
     let explicit = c.get(1).is_some();
     let n: u32 = c.get(2)?.as_str().parse().ok()?;
     let punct = c.get(3).is_some();
@@ -245,14 +307,19 @@ fn sentence_like(title: &str) -> bool {
 /// A heading in capitals ("BESLUTNINGSFORSLAG FRA DD"), however the
 /// format reader set it.
 fn capitals_heading(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=12).contains(&words.len())
-        && !text.ends_with('.')
-        && text.chars().filter(|c| c.is_alphabetic()).count() >= 6
-        && text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+    // Most lines fail at their first lower-case letter: test that first,
+    // without collecting the words.
+    if text.ends_with('.') {
+        return false;
+    }
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 6 && (2..=12).contains(&text.split_whitespace().count())
 }
 
 /// Whether a heading is the meeting's name and date rather than an item:
@@ -352,29 +419,32 @@ fn choose_mode(blocks: &[&Block]) -> Mode {
     if markers >= 2 {
         return Mode::Markers;
     }
-    let level = blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| match b.kind {
-            BlockKind::Heading { level }
-                if i > 0 && is_item_heading(&b.text) && !groups_items(blocks, i) =>
+    // The top level of the headings that are items: a heading no higher
+    // than one found already cannot change it, and is not tested.
+    let mut top: Option<u8> = None;
+    for (i, b) in blocks.iter().enumerate() {
+        if let BlockKind::Heading { level } = b.kind {
+            if i > 0
+                && top.is_none_or(|t| level < t)
+                && is_item_heading(&b.text)
+                && !groups_items(blocks, i)
             {
-                Some(level)
+                top = Some(level);
             }
-            _ => None,
-        })
-        .min();
-    level.map_or(Mode::Markers, Mode::Headings)
+        }
+    }
+    top.map_or(Mode::Markers, Mode::Headings)
 }
 
 fn is_item_heading(text: &str) -> bool {
-    section_start(text, true).is_none()
+    // Cheapest tests first; each is a pure test of the text.
+    !text.trim_end().ends_with(':')
         && status_marker(text).is_none()
         && header_field(text, false).is_none()
         && doc_type_word(text).is_none()
+        && section_start(text, true).is_none()
         && !is_dateline(text)
         && !is_date_line(text)
-        && !text.trim_end().ends_with(':')
 }
 
 /// Words that may stand with a date on a line that is only a date:
@@ -638,11 +708,8 @@ pub fn outline(blocks: &[&Block]) -> Outline {
         }
         if let Some(item) = out.items.last_mut() {
             if item.case_number.is_none() && item.is_empty() {
-                if let Some(c) = CASE_NUMBER
-                    .captures(text)
-                    .and_then(|c| c.get(1).or_else(|| c.get(2)))
-                {
-                    item.case_number = Some(c.as_str().to_string());
+                if let Some(c) = case_number(text) {
+                    item.case_number = Some(c.to_string());
                     continue;
                 }
             }
@@ -830,6 +897,54 @@ fn push_header(out: &mut Outline, field: HeaderField, label: &str, value: String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prefilters_know_every_case_variant_of_their_letters() {
+        // `may_start_numbered` and `may_be_case_number` list the case
+        // variants of p, s, d, n, j, a, g by hand: `(?i)` must know no more.
+        for (letter, variants) in [
+            ('p', "pP"),
+            ('s', "sSſ"),
+            ('d', "dD"),
+            ('n', "nN"),
+            ('j', "jJ"),
+            ('a', "aA"),
+            ('g', "gG"),
+        ] {
+            let re = Regex::new(&format!("(?i)^{letter}$")).expect("test regex");
+            for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+                if re.is_match(c.encode_utf8(&mut [0; 4])) {
+                    assert!(variants.contains(c), "{c:?} is a case variant of {letter}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn case_numbers_as_the_exact_pattern_reads_them() {
+        let lines = [
+            "EMN-2025-003383",
+            "27.00.00-A00-1-19",
+            "Sagsnr.: 2012-28505",
+            "Sagsnr.:ab",
+            "Sagsnr. 12",
+            "Sags nr. 19/12345",
+            "J.nr. 2016-003798-62",
+            "Journalnr.: abcdefghijklmnopqrstuvwxyzabcdefghij",
+            "Sagen drejer sig om en ny plan",
+            "sagsnummer 123456789012345678901234567890",
+            "sagsnummer 1234567890123456789012345678901",
+            "ÆØÅ-2020-123",
+            "Ja",
+        ];
+        for line in lines {
+            let exact = CASE_NUMBER
+                .captures(line)
+                .and_then(|c| c.get(1).or_else(|| c.get(2)))
+                .map(|m| m.as_str());
+            assert_eq!(case_number(line), exact, "{line}");
+        }
+    }
 
     fn walk(blocks: &[Block]) -> Outline {
         let refs: Vec<&Block> = blocks.iter().collect();

@@ -120,10 +120,43 @@ pub struct DecidedAt {
 
 /// "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3",
 /// "Direktionens indstilling": an owner in the genitive, then the label.
+///
+/// The owner is at most 81 characters (a capital and 80 more). The bound is
+/// checked on the match, not written `[^:]{0,80}?` in the pattern: 80 copies
+/// of a Unicode class made this the costliest regex to compile. The lazy
+/// `*?` takes the shortest owner that lets the rest match, so a match whose
+/// owner is too long means no owner within the bound would have matched.
 static OWNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<owner>\p{Lu}[^:]{0,80}?)s\s+(?P<word>(?i:beslutning|afgørelse|indstilling))(?P<tail>[^:]*)$")
+    Regex::new(r"^(?P<owner>\p{Lu}[^:]*?)s\s+(?P<word>(?i:beslutning|afgørelse|indstilling))(?P<tail>[^:]*)$")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
+
+/// The most characters of an [`OWNED`] owner: a capital and 80 more.
+const MAX_OWNER_CHARS: usize = 81;
+
+/// Pieces of the three decision words ("beslutning", "afgørelse",
+/// "indstilling") made only of letters whose only case variants are ASCII
+/// (not `s` or `k`, which case-fold to `ſ` and the Kelvin sign too): a line
+/// holding a decision word in any case, for `(?i)` or for `to_lowercase`,
+/// holds one of these in ASCII upper or lower case. A cheap test that rules
+/// out most lines before a regex or a lower-cased copy.
+const DECISION_WORD_PIECES: &[&str] = &["lutning", "afg", "tilling"];
+
+/// Whether `hay` contains `needle` (ASCII, lower case) in any ASCII case.
+fn contains_ascii_ignore_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Whether a line may hold a decision word: see [`DECISION_WORD_PIECES`].
+fn may_hold_decision_word(line: &str) -> bool {
+    DECISION_WORD_PIECES
+        .iter()
+        .any(|p| contains_ascii_ignore_case(line, p))
+}
 
 /// "Beslutning i Udvalget for Teknik og Miljø den 20-06-2013",
 /// "Beslutning Økonomiudvalget 12. marts 2019", "Beslutning den 4. maj 2017".
@@ -190,9 +223,11 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
         return None;
     }
     let key = key_words(label);
+    // The key's words hold no spaces, so comparing word by word is
+    // comparing the first n words joined by spaces with the phrase.
     let (phrase, kind) = LABELS.iter().find(|(phrase, _)| {
         let n = phrase.split(' ').count();
-        key.len() >= n && key[..n].join(" ") == *phrase
+        key.len() >= n && phrase.split(' ').eq(key[..n].iter().map(String::as_str))
     })?;
     let exact = key.len() == phrase.split(' ').count();
     // A label alone on its line is the whole phrase; a heading or a label
@@ -210,6 +245,10 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
 /// (a PDF reader joins them when they are set close). The label ends
 /// after its date and any item number.
 fn decision_line_before_text(line: &str) -> Option<SectionStart<'_>> {
+    // Most lines hold no decision word: spare them the lower-cased copy.
+    if !may_hold_decision_word(line) {
+        return None;
+    }
     let head = line
         .char_indices()
         .nth(200)
@@ -261,7 +300,15 @@ fn decision_line(label: &str) -> Option<(SectionKind, DecidedAt)> {
     if !label.bytes().any(|b| b == b' ') {
         return None;
     }
-    let (word, body, tail) = if let Some(c) = OWNED.captures(label) {
+    // Both forms hold a decision word; most labels hold none.
+    if !may_hold_decision_word(label) {
+        return None;
+    }
+    let owned = OWNED.captures(label).filter(|c| {
+        c.name("owner")
+            .is_some_and(|o| o.as_str().chars().count() <= MAX_OWNER_CHARS)
+    });
+    let (word, body, tail) = if let Some(c) = owned {
         let owner = c.name("owner")?.as_str().trim();
         if owner.split_whitespace().count() > 6 {
             return None;
@@ -349,6 +396,65 @@ fn filler_start(rest: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decision_word_pieces_have_only_ascii_case_variants() {
+        // What the prefilter relies on: no other character matches these
+        // letters under `(?i)`, nor lower-cases to them.
+        let letters: String = DECISION_WORD_PIECES.concat();
+        let any_case = Regex::new(&format!("(?i)^[{letters}]$")).expect("test regex");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            let lowers_to_one = lower.len() == 1 && letters.contains(lower[0]);
+            if any_case.is_match(c.encode_utf8(&mut [0; 4])) || lowers_to_one {
+                assert!(c.is_ascii(), "{c:?} folds to a letter of the pieces");
+            }
+            if lower.len() > 1 && lower.iter().any(|l| letters.contains(*l)) {
+                // "İ" lower-cases to "i" and a combining dot, which no
+                // piece holds after its "i".
+                assert_eq!(c, 'İ');
+            }
+        }
+        for word in ["beslutning", "afgørelse", "indstilling"] {
+            assert!(may_hold_decision_word(&word.to_uppercase()));
+        }
+    }
+
+    #[test]
+    fn the_owner_bound_on_the_match_is_the_bound_in_the_pattern() {
+        let bounded = Regex::new(r"^(?P<owner>\p{Lu}[^:]{0,80}?)s\s+(?P<word>(?i:beslutning|afgørelse|indstilling))(?P<tail>[^:]*)$")
+            .expect("test regex");
+        let long = "Sundheds- og Forebyggelsesudvalget".repeat(3);
+        let lines = [
+            "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012".to_string(),
+            "Direktionens indstilling".to_string(),
+            format!("{long}s beslutning den 4. maj 2017"),
+            format!("{}s beslutning", "A".repeat(81)),
+            format!("{}s beslutning", "A".repeat(80)),
+            format!("{}s Byrådets beslutning", "B".repeat(60)),
+            "Byrådets beslutning blev at udsætte sagen".to_string(),
+        ];
+        for line in &lines {
+            let want = bounded.captures(line).map(|c| {
+                (
+                    c["owner"].to_string(),
+                    c["word"].to_string(),
+                    c["tail"].to_string(),
+                )
+            });
+            let got = OWNED
+                .captures(line)
+                .filter(|c| c["owner"].chars().count() <= MAX_OWNER_CHARS)
+                .map(|c| {
+                    (
+                        c["owner"].to_string(),
+                        c["word"].to_string(),
+                        c["tail"].to_string(),
+                    )
+                });
+            assert_eq!(got, want, "{line}");
+        }
+    }
 
     fn kind(line: &str, heading: bool) -> Option<SectionKind> {
         section_start(line, heading).map(|s| s.kind)
