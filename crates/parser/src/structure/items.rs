@@ -159,10 +159,22 @@ fn may_be_case_number(text: &str) -> bool {
     labelled || (text.contains('-') && !text.chars().any(char::is_whitespace))
 }
 
+/// [`CASE_NUMBER`] for ASCII text, where Unicode classes and case folding
+/// match as their ASCII forms do (ÆØÅ cannot occur): far cheaper to compile.
+static CASE_NUMBER_ASCII: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(r"(?-u)^(?:(?i:sagsnr\.?|sags nr\.?|sag nr\.?|sagsnummer|j\.?\s?nr\.?|journalnr\.?)\s*:?\s*(\S{3,30})|([A-Z]{2,6}-[0-9]{4}-[0-9]{3,}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}(?:-[A-Z][0-9]{2})?-[0-9]{2,}-[0-9]{2,}))$")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
 /// The case number a line is, if it is one: see [`CASE_NUMBER`].
 fn case_number(text: &str) -> Option<&str> {
     if !may_be_case_number(text) {
         return None;
+    }
+    if text.is_ascii() {
+        let c = CASE_NUMBER_ASCII.captures(text.as_bytes())?;
+        let m = c.get(1).or_else(|| c.get(2))?;
+        return text.get(m.range());
     }
     let c = CASE_NUMBER_UNBOUNDED.captures(text)?;
     match c.get(1) {
@@ -936,6 +948,12 @@ mod tests {
             "sagsnummer 1234567890123456789012345678901",
             "ÆØÅ-2020-123",
             "Ja",
+            "Sagsnr.: 2012-28505 Jørgen",
+            "Sagsnr.: ab\u{a0}cd",
+            "Sagsnr.:\u{a0}abc",
+            "J.nr. ſag-1",
+            "ſagsnr. 123",
+            "EMN-٢٠٢٥-003383",
         ];
         for line in lines {
             let exact = CASE_NUMBER

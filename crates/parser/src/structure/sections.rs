@@ -142,20 +142,20 @@ const MAX_OWNER_CHARS: usize = 81;
 /// out most lines before a regex or a lower-cased copy.
 const DECISION_WORD_PIECES: &[&str] = &["lutning", "afg", "tilling"];
 
-/// Whether `hay` contains `needle` (ASCII, lower case) in any ASCII case.
-fn contains_ascii_ignore_case(hay: &str, needle: &str) -> bool {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    hay.len() >= needle.len()
-        && hay
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
-}
-
-/// Whether a line may hold a decision word: see [`DECISION_WORD_PIECES`].
+/// Whether a line may hold a decision word: whether it holds one of the
+/// [`DECISION_WORD_PIECES`] in any ASCII case. One pass over the bytes;
+/// a piece is compared only where its first letter stands.
 fn may_hold_decision_word(line: &str) -> bool {
-    DECISION_WORD_PIECES
-        .iter()
-        .any(|p| contains_ascii_ignore_case(line, p))
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        let b = b.to_ascii_lowercase();
+        DECISION_WORD_PIECES.iter().any(|p| {
+            p.as_bytes().first() == Some(&b)
+                && bytes
+                    .get(i..i + p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    })
 }
 
 /// "Beslutning i Udvalget for Teknik og Miljø den 20-06-2013",
