@@ -142,21 +142,41 @@ static CASE_NUMBER_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
-/// Whether a line can match [`CASE_NUMBER`]: a label form starts with "j"
-/// or "sag" and then "s" or a space (any case; `(?i)` also takes the long
-/// s for an s); a code form is one word with a hyphen in it.
-fn may_be_case_number(text: &str) -> bool {
+/// The starts of [`CASE_NUMBER`]'s labels, lower case; "j. nr" in all its
+/// forms is tested by [`may_be_case_number`].
+const CASE_LABEL_STARTS: &[&str] = &["sagsnr", "sags nr", "sag nr", "sagsnummer", "journalnr"];
+
+/// Whether `text` starts with `prefix` (ASCII, lower case) as `(?i)` reads
+/// it: in either ASCII case, and the long s for an s.
+fn starts_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let mut chars = text.chars();
-    let labelled = match chars.next() {
-        Some('j' | 'J') => true,
-        Some('s' | 'S' | 'ſ') => {
-            matches!(chars.next(), Some('a' | 'A'))
-                && matches!(chars.next(), Some('g' | 'G'))
-                && matches!(chars.next(), Some('s' | 'S' | 'ſ' | ' '))
-        }
-        _ => false,
-    };
-    labelled || (text.contains('-') && !text.chars().any(char::is_whitespace))
+    prefix
+        .chars()
+        .all(|e| {
+            chars
+                .next()
+                .is_some_and(|c| c.to_ascii_lowercase() == e || (e == 's' && c == 'ſ'))
+        })
+        .then(|| chars.as_str())
+}
+
+/// Whether a line can match [`CASE_NUMBER`]: it starts with a label
+/// ("Sagsnr", "J. nr", …, in any case), or it is one word with a hyphen
+/// in it (the code forms).
+fn may_be_case_number(text: &str) -> bool {
+    let j_nr = starts_folded(text, "j").is_some_and(|rest| {
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        let mut chars = rest.chars();
+        let rest = match chars.next() {
+            Some(c) if c.is_whitespace() => chars.as_str(),
+            _ => rest,
+        };
+        starts_folded(rest, "nr").is_some()
+    });
+    j_nr || CASE_LABEL_STARTS
+        .iter()
+        .any(|l| starts_folded(text, l).is_some())
+        || (text.contains('-') && !text.chars().any(char::is_whitespace))
 }
 
 /// [`CASE_NUMBER`] for ASCII text, where Unicode classes and case folding
@@ -913,16 +933,13 @@ mod tests {
     #[test]
     fn the_prefilters_know_every_case_variant_of_their_letters() {
         // `may_start_numbered` and `may_be_case_number` list the case
-        // variants of p, s, d, n, j, a, g by hand: `(?i)` must know no more.
-        for (letter, variants) in [
-            ('p', "pP"),
-            ('s', "sSſ"),
-            ('d', "dD"),
-            ('n', "nN"),
-            ('j', "jJ"),
-            ('a', "aA"),
-            ('g', "gG"),
-        ] {
+        // variants of the labels' letters by hand: `(?i)` must know no more.
+        let mut letters: Vec<(char, String)> = "pdnjagrumeol"
+            .chars()
+            .map(|c| (c, format!("{c}{}", c.to_ascii_uppercase())))
+            .collect();
+        letters.push(('s', "sSſ".into()));
+        for (letter, variants) in letters {
             let re = Regex::new(&format!("(?i)^{letter}$")).expect("test regex");
             for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
                 if re.is_match(c.encode_utf8(&mut [0; 4])) {
@@ -954,6 +971,15 @@ mod tests {
             "J.nr. ſag-1",
             "ſagsnr. 123",
             "EMN-٢٠٢٥-003383",
+            "Jens Hansen orienterede",
+            "J. nr. 12-34",
+            "J nr 123",
+            "J\u{a0}nr. 1234",
+            "j.nr.:ærø",
+            "JOURNALNR. 5",
+            "Sagsbehandler: Jørgen",
+            "Sag nr. 3 Lokalplan",
+            "Sags nr. ø12",
         ];
         for line in lines {
             let exact = CASE_NUMBER

@@ -83,6 +83,14 @@ pub const LABELS: &[(&str, SectionKind)] = &[
     ("kommunikation", SectionKind::Other),
 ];
 
+/// [`LABELS`] with each phrase split into its words, once.
+static LABEL_WORDS: LazyLock<Vec<(Vec<&'static str>, SectionKind)>> = LazyLock::new(|| {
+    LABELS
+        .iter()
+        .map(|(phrase, kind)| (phrase.split(' ').collect(), *kind))
+        .collect()
+});
+
 /// The words a decision line may carry around the body and the date
 /// ("Beslutning i Byrådet den 4. maj 2017, punkt 5"): connectives that say
 /// nothing themselves.
@@ -145,8 +153,7 @@ const DECISION_WORD_PIECES: &[&str] = &["lutning", "afg", "tilling"];
 /// Whether a line may hold a decision word: whether it holds one of the
 /// [`DECISION_WORD_PIECES`] in any ASCII case. One pass over the bytes;
 /// a piece is compared only where its first letter stands.
-fn may_hold_decision_word(line: &str) -> bool {
-    let bytes = line.as_bytes();
+fn may_hold_decision_word(bytes: &[u8]) -> bool {
     bytes.iter().enumerate().any(|(i, b)| {
         let b = b.to_ascii_lowercase();
         DECISION_WORD_PIECES.iter().any(|p| {
@@ -202,7 +209,12 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
         Some(i) => (line[..i].trim(), line[i + 1..].trim(), true),
         None => (line, "", false),
     };
-    let words = label.split_whitespace().count();
+    // Counting stops past the most words any label has: a paragraph is
+    // not walked to its end.
+    let words = label
+        .split_whitespace()
+        .take(MAX_DECISION_LINE_WORDS + 1)
+        .count();
     if words == 0 || words > MAX_DECISION_LINE_WORDS {
         return None;
     }
@@ -225,11 +237,10 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
     let key = key_words(label);
     // The key's words hold no spaces, so comparing word by word is
     // comparing the first n words joined by spaces with the phrase.
-    let (phrase, kind) = LABELS.iter().find(|(phrase, _)| {
-        let n = phrase.split(' ').count();
-        key.len() >= n && phrase.split(' ').eq(key[..n].iter().map(String::as_str))
+    let (phrase, kind) = LABEL_WORDS.iter().find(|(phrase, _)| {
+        key.len() >= phrase.len() && key.iter().zip(phrase).all(|(k, p)| k == p)
     })?;
-    let exact = key.len() == phrase.split(' ').count();
+    let exact = key.len() == phrase.len();
     // A label alone on its line is the whole phrase; a heading or a label
     // before a colon may go on ("Indstilling fra direktionen:").
     (exact || colon || is_heading).then_some(SectionStart {
@@ -240,18 +251,24 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
     })
 }
 
+/// How many characters of a line [`decision_line_before_text`] looks in
+/// for a decision word.
+const HEAD_CHARS: usize = 200;
+
 /// "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3
 /// Indstilles til godkendelse": a decision line and its text on one line
 /// (a PDF reader joins them when they are set close). The label ends
 /// after its date and any item number.
 fn decision_line_before_text(line: &str) -> Option<SectionStart<'_>> {
     // Most lines hold no decision word: spare them the lower-cased copy.
-    if !may_hold_decision_word(line) {
+    // The head below is 200 characters, so within the first 800 bytes.
+    let probe = line.as_bytes();
+    if !may_hold_decision_word(&probe[..probe.len().min(HEAD_CHARS * 4)]) {
         return None;
     }
     let head = line
         .char_indices()
-        .nth(200)
+        .nth(HEAD_CHARS)
         .map_or(line, |(i, _)| &line[..i]);
     let lower = head.to_lowercase();
     if !(lower.contains("beslutning") || lower.contains("afgørelse")) {
@@ -301,7 +318,7 @@ fn decision_line(label: &str) -> Option<(SectionKind, DecidedAt)> {
         return None;
     }
     // Both forms hold a decision word; most labels hold none.
-    if !may_hold_decision_word(label) {
+    if !may_hold_decision_word(label.as_bytes()) {
         return None;
     }
     let owned = OWNED.captures(label).filter(|c| {
@@ -416,7 +433,7 @@ mod tests {
             }
         }
         for word in ["beslutning", "afgørelse", "indstilling"] {
-            assert!(may_hold_decision_word(&word.to_uppercase()));
+            assert!(may_hold_decision_word(word.to_uppercase().as_bytes()));
         }
     }
 
