@@ -150,14 +150,12 @@ const CASE_LABEL_STARTS: &[&str] = &["sagsnr", "sags nr", "sag nr", "sagsnummer"
 /// it: in either ASCII case, and the long s for an s.
 fn starts_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let mut chars = text.chars();
-    prefix
-        .chars()
-        .all(|e| {
-            chars
-                .next()
-                .is_some_and(|c| c.to_ascii_lowercase() == e || (e == 's' && c == 'ſ'))
-        })
-        .then(|| chars.as_str())
+    let starts = prefix.chars().all(|e| {
+        chars
+            .next()
+            .is_some_and(|c| c.to_ascii_lowercase() == e || (e == 's' && c == 'ſ'))
+    });
+    starts.then_some(chars.as_str())
 }
 
 /// Whether a line can match [`CASE_NUMBER`]: it starts with a label
