@@ -131,6 +131,80 @@ static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
 
+/// [`CASE_NUMBER`] with `\S+` for `\S{3,30}`: thirty copies of a Unicode
+/// class made that pattern costly to compile, and most runs never need it.
+/// When this one matches with a value of 3 to 30 characters, the exact
+/// pattern gives the same match (its parses are this one's, in the same
+/// order, less those with a value out of the bound); otherwise
+/// [`case_number`] asks the exact pattern.
+static CASE_NUMBER_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:sagsnr\.?|sags nr\.?|sag nr\.?|sagsnummer|j\.?\s?nr\.?|journalnr\.?)\s*:?\s*(\S+)|([A-ZÆØÅ]{2,6}-\d{4}-\d{3,}|\d{2}\.\d{2}\.\d{2}(?:-[A-ZÆØÅ]\d{2})?-\d{2,}-\d{2,}))$")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// The starts of [`CASE_NUMBER`]'s labels, lower case; "j. nr" in all its
+/// forms is tested by [`may_be_case_number`].
+const CASE_LABEL_STARTS: &[&str] = &["sagsnr", "sags nr", "sag nr", "sagsnummer", "journalnr"];
+
+/// Whether `text` starts with `prefix` (ASCII, lower case) as `(?i)` reads
+/// it: in either ASCII case, and the long s for an s.
+fn starts_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut chars = text.chars();
+    let starts = prefix.chars().all(|e| {
+        chars
+            .next()
+            .is_some_and(|c| c.to_ascii_lowercase() == e || (e == 's' && c == 'ſ'))
+    });
+    starts.then_some(chars.as_str())
+}
+
+/// Whether a line can match [`CASE_NUMBER`]: it starts with a label
+/// ("Sagsnr", "J. nr", …, in any case), or it is one word with a hyphen
+/// in it (the code forms).
+fn may_be_case_number(text: &str) -> bool {
+    let j_nr = starts_folded(text, "j").is_some_and(|rest| {
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        let mut chars = rest.chars();
+        let rest = match chars.next() {
+            Some(c) if c.is_whitespace() => chars.as_str(),
+            _ => rest,
+        };
+        starts_folded(rest, "nr").is_some()
+    });
+    j_nr || CASE_LABEL_STARTS
+        .iter()
+        .any(|l| starts_folded(text, l).is_some())
+        || (text.contains('-') && !text.chars().any(char::is_whitespace))
+}
+
+/// [`CASE_NUMBER`] for ASCII text, where Unicode classes and case folding
+/// match as their ASCII forms do (ÆØÅ cannot occur): far cheaper to compile.
+static CASE_NUMBER_ASCII: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(r"(?-u)^(?:(?i:sagsnr\.?|sags nr\.?|sag nr\.?|sagsnummer|j\.?\s?nr\.?|journalnr\.?)\s*:?\s*(\S{3,30})|([A-Z]{2,6}-[0-9]{4}-[0-9]{3,}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}(?:-[A-Z][0-9]{2})?-[0-9]{2,}-[0-9]{2,}))$")
+        .unwrap_or_else(|e| panic!("static regex: {e}"))
+});
+
+/// The case number a line is, if it is one: see [`CASE_NUMBER`].
+fn case_number(text: &str) -> Option<&str> {
+    if !may_be_case_number(text) {
+        return None;
+    }
+    if text.is_ascii() {
+        let c = CASE_NUMBER_ASCII.captures(text.as_bytes())?;
+        let m = c.get(1).or_else(|| c.get(2))?;
+        return text.get(m.range());
+    }
+    let c = CASE_NUMBER_UNBOUNDED.captures(text)?;
+    match c.get(1) {
+        Some(value) if (3..=30).contains(&value.as_str().chars().count()) => Some(value.as_str()),
+        Some(_) => CASE_NUMBER
+            .captures(text)
+            .and_then(|c| c.get(1).or_else(|| c.get(2)))
+            .map(|m| m.as_str()),
+        None => c.get(2).map(|m| m.as_str()),
+    }
+}
+
 static TOC_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,4}\s*$")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
@@ -168,9 +242,23 @@ fn style_of(block: &Block) -> Style {
 /// A number alone ("3", "3.", "Punkt 3", "Sag nr. 3") and whether a word
 /// said it is an item.
 fn number_alone(text: &str) -> Option<(u32, bool)> {
-    let c = NUMBER_ALONE.captures(text.trim())?;
+    let text = text.trim();
+    if !may_start_numbered(text) {
+        return None;
+    }
+    let c = NUMBER_ALONE.captures(text)?;
     let n = c.get(2)?.as_str().parse().ok()?;
     Some((n, c.get(1).is_some()))
+}
+
+/// Whether a line can match [`NUMBERED`] or [`NUMBER_ALONE`], by its first
+/// character: a digit, or the first letter of a word before the number
+/// (p, s, d, n in either case, or the long s that `(?i)` takes for an s).
+/// Most lines of text start otherwise and skip the regex.
+fn may_start_numbered(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        matches!(c, 'p' | 'P' | 's' | 'S' | 'ſ' | 'd' | 'D' | 'n' | 'N') || c.is_numeric()
+    })
 }
 
 /// A numbered item title in a block.
@@ -203,7 +291,11 @@ fn numbered_title(block: &Block) -> Option<Numbered> {
         }
         return None;
     }
-    let c = NUMBERED.captures(block.text.trim())?;
+    let text = block.text.trim();
+    if !may_start_numbered(text) {
+        return None;
+    }
+    let c = NUMBERED.captures(text)?;
     let explicit = c.get(1).is_some();
     let n: u32 = c.get(2)?.as_str().parse().ok()?;
     let punct = c.get(3).is_some();
@@ -245,14 +337,19 @@ fn sentence_like(title: &str) -> bool {
 /// A heading in capitals ("BESLUTNINGSFORSLAG FRA DD"), however the
 /// format reader set it.
 fn capitals_heading(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=12).contains(&words.len())
-        && !text.ends_with('.')
-        && text.chars().filter(|c| c.is_alphabetic()).count() >= 6
-        && text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
+    // Most lines fail at their first lower-case letter: test that first,
+    // without collecting the words.
+    if text.ends_with('.') {
+        return false;
+    }
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 6 && (2..=12).contains(&text.split_whitespace().count())
 }
 
 /// Whether a heading is the meeting's name and date rather than an item:
@@ -352,29 +449,32 @@ fn choose_mode(blocks: &[&Block]) -> Mode {
     if markers >= 2 {
         return Mode::Markers;
     }
-    let level = blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| match b.kind {
-            BlockKind::Heading { level }
-                if i > 0 && is_item_heading(&b.text) && !groups_items(blocks, i) =>
+    // The top level of the headings that are items: a heading no higher
+    // than one found already cannot change it, and is not tested.
+    let mut top: Option<u8> = None;
+    for (i, b) in blocks.iter().enumerate() {
+        if let BlockKind::Heading { level } = b.kind {
+            if i > 0
+                && top.is_none_or(|t| level < t)
+                && is_item_heading(&b.text)
+                && !groups_items(blocks, i)
             {
-                Some(level)
+                top = Some(level);
             }
-            _ => None,
-        })
-        .min();
-    level.map_or(Mode::Markers, Mode::Headings)
+        }
+    }
+    top.map_or(Mode::Markers, Mode::Headings)
 }
 
 fn is_item_heading(text: &str) -> bool {
-    section_start(text, true).is_none()
+    // Cheapest tests first; each is a pure test of the text.
+    !text.trim_end().ends_with(':')
         && status_marker(text).is_none()
         && header_field(text, false).is_none()
         && doc_type_word(text).is_none()
+        && section_start(text, true).is_none()
         && !is_dateline(text)
         && !is_date_line(text)
-        && !text.trim_end().ends_with(':')
 }
 
 /// Words that may stand with a date on a line that is only a date:
@@ -638,11 +738,8 @@ pub fn outline(blocks: &[&Block]) -> Outline {
         }
         if let Some(item) = out.items.last_mut() {
             if item.case_number.is_none() && item.is_empty() {
-                if let Some(c) = CASE_NUMBER
-                    .captures(text)
-                    .and_then(|c| c.get(1).or_else(|| c.get(2)))
-                {
-                    item.case_number = Some(c.as_str().to_string());
+                if let Some(c) = case_number(text) {
+                    item.case_number = Some(c.to_string());
                     continue;
                 }
             }
@@ -830,6 +927,66 @@ fn push_header(out: &mut Outline, field: HeaderField, label: &str, value: String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prefilters_know_every_case_variant_of_their_letters() {
+        // `may_start_numbered` and `may_be_case_number` list the case
+        // variants of the labels' letters by hand: `(?i)` must know no more.
+        let mut letters: Vec<(char, String)> = "pdnjagrumeol"
+            .chars()
+            .map(|c| (c, format!("{c}{}", c.to_ascii_uppercase())))
+            .collect();
+        letters.push(('s', "sSſ".into()));
+        for (letter, variants) in letters {
+            let re = Regex::new(&format!("(?i)^{letter}$")).expect("test regex");
+            for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+                if re.is_match(c.encode_utf8(&mut [0; 4])) {
+                    assert!(variants.contains(c), "{c:?} is a case variant of {letter}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn case_numbers_as_the_exact_pattern_reads_them() {
+        let lines = [
+            "EMN-2025-003383",
+            "27.00.00-A00-1-19",
+            "Sagsnr.: 2012-28505",
+            "Sagsnr.:ab",
+            "Sagsnr. 12",
+            "Sags nr. 19/12345",
+            "J.nr. 2016-003798-62",
+            "Journalnr.: abcdefghijklmnopqrstuvwxyzabcdefghij",
+            "Sagen drejer sig om en ny plan",
+            "sagsnummer 123456789012345678901234567890",
+            "sagsnummer 1234567890123456789012345678901",
+            "ÆØÅ-2020-123",
+            "Ja",
+            "Sagsnr.: 2012-28505 Jørgen",
+            "Sagsnr.: ab\u{a0}cd",
+            "Sagsnr.:\u{a0}abc",
+            "J.nr. ſag-1",
+            "ſagsnr. 123",
+            "EMN-٢٠٢٥-003383",
+            "Jens Hansen orienterede",
+            "J. nr. 12-34",
+            "J nr 123",
+            "J\u{a0}nr. 1234",
+            "j.nr.:ærø",
+            "JOURNALNR. 5",
+            "Sagsbehandler: Jørgen",
+            "Sag nr. 3 Lokalplan",
+            "Sags nr. ø12",
+        ];
+        for line in lines {
+            let exact = CASE_NUMBER
+                .captures(line)
+                .and_then(|c| c.get(1).or_else(|| c.get(2)))
+                .map(|m| m.as_str());
+            assert_eq!(case_number(line), exact, "{line}");
+        }
+    }
 
     fn walk(blocks: &[Block]) -> Outline {
         let refs: Vec<&Block> = blocks.iter().collect();

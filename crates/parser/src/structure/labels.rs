@@ -166,6 +166,11 @@ pub fn split_header_line(line: &str) -> Option<(HeaderField, &str, &str)> {
 /// ("Lukket: Ejendomshandel"). Returns the status and any title.
 pub fn status_marker(line: &str) -> Option<(Status, &str)> {
     let line = line.trim();
+    // Every marker starts with å or l: only these characters lower-case to
+    // them (the Ångström sign too). Most lines stop here, unallocated.
+    if !line.starts_with(['å', 'Å', '\u{212B}', 'l', 'L']) {
+        return None;
+    }
     let (head, rest) = match line.find(':') {
         Some(i) => (&line[..i], line[i + 1..].trim()),
         None => (line, ""),
@@ -198,6 +203,18 @@ pub fn doc_type_word(line: &str) -> Option<referat_schema::DocType> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_listed_characters_lower_case_to_the_markers_first_letters() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.to_lowercase()
+                .next()
+                .is_some_and(|l| l == 'å' || l == 'l')
+            {
+                assert!(['å', 'Å', '\u{212B}', 'l', 'L'].contains(&c), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn header_labels_in_every_form() {

@@ -52,10 +52,29 @@ pub fn municipality_of_domain(domain: &str) -> Option<&'static str> {
     if bare.len() < 3 {
         return None;
     }
+    FOLDED_NAMES
+        .iter()
+        .find(|(_, path, plain)| *path == bare || *plain == bare)
+        .map(|(m, _, _)| *m)
+}
+
+/// Each municipality with its name folded as a path writes it
+/// ([`fold_for_path`]) and as a domain may ([`fold_plain`]), in the order of
+/// [`MUNICIPALITY_NAMES`]: folded once, not for every word compared.
+static FOLDED_NAMES: LazyLock<Vec<(&'static str, String, String)>> = LazyLock::new(|| {
     MUNICIPALITY_NAMES
         .iter()
-        .find(|m| fold_for_path(m) == bare || fold_plain(m) == bare)
-        .copied()
+        .map(|m| (*m, fold_for_path(m), fold_plain(m)))
+        .collect()
+});
+
+/// The first municipality (in the order of [`MUNICIPALITY_NAMES`]) whose
+/// name folded for a path ([`fold_for_path`]) is `folded`.
+pub fn municipality_of_path_word(folded: &str) -> Option<&'static str> {
+    FOLDED_NAMES
+        .iter()
+        .find(|(_, path, _)| path == folded)
+        .map(|(m, _, _)| *m)
 }
 
 /// A name folded as domains often write it: ø → o, æ → ae, å → aa.

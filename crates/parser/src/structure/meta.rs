@@ -6,7 +6,9 @@ use std::path::Path;
 use referat_schema::DocType;
 
 use super::dates::{find_dates, FoundDate};
-use super::lexicon::{fold_for_path, municipality_of_domain, MUNICIPALITY_NAMES};
+use super::lexicon::{
+    fold_for_path, municipality_of_domain, municipality_of_path_word, MUNICIPALITY_NAMES,
+};
 
 const COUNCIL_ENDINGS: &[&str] = &[
     "rådet",
@@ -284,11 +286,8 @@ pub fn municipality(
         })
         .collect();
     // Later path parts are more specific: the file name or its folder.
-    for part in folded.iter().rev() {
-        if let Some(m) = MUNICIPALITY_NAMES
-            .iter()
-            .find(|m| fold_for_path(m) == *part && part.len() >= 3)
-        {
+    for part in folded.iter().rev().filter(|p| p.len() >= 3) {
+        if let Some(m) = municipality_of_path_word(part) {
             let shown = path.to_string_lossy().into_owned();
             return Some((m.to_string(), Evidence::Path, shown));
         }
@@ -386,6 +385,10 @@ fn municipality_named(name: &str) -> Option<String> {
 fn best_in(text: &str, kommune_only: bool) -> Option<String> {
     let mut best: Option<(&str, usize)> = None;
     for name in MUNICIPALITY_NAMES.iter() {
+        // Every form counted contains the name itself.
+        if !text.contains(name) {
+            continue;
+        }
         let kommune = count_word(text, &format!("{name} Kommune"))
             + count_word(text, &format!("{name}s Kommune"))
             + count_word(text, &format!("{name}s Regionskommune"));

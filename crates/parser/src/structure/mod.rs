@@ -354,7 +354,10 @@ fn refine_title(record: &mut Record, content: &[&crate::Block], why: &mut Vec<Fi
     let Some(title) = record.title.clone() else {
         return;
     };
-    if ITEM_NUMBER.is_match(&title) {
+    // The pattern starts with "Punkt" or a digit; most titles do not.
+    if title.starts_with(['P', 'p', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        && ITEM_NUMBER.is_match(&title)
+    {
         record.title = None;
         why.retain(|w| w.field != "title");
         return;

@@ -83,6 +83,14 @@ pub const LABELS: &[(&str, SectionKind)] = &[
     ("kommunikation", SectionKind::Other),
 ];
 
+/// [`LABELS`] with each phrase split into its words, once.
+static LABEL_WORDS: LazyLock<Vec<(Vec<&'static str>, SectionKind)>> = LazyLock::new(|| {
+    LABELS
+        .iter()
+        .map(|(phrase, kind)| (phrase.split(' ').collect(), *kind))
+        .collect()
+});
+
 /// The words a decision line may carry around the body and the date
 /// ("Beslutning i Byrådet den 4. maj 2017, punkt 5"): connectives that say
 /// nothing themselves.
@@ -120,10 +128,42 @@ pub struct DecidedAt {
 
 /// "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3",
 /// "Direktionens indstilling": an owner in the genitive, then the label.
+///
+/// The owner is at most 81 characters (a capital and 80 more). The bound is
+/// checked on the match, not written `[^:]{0,80}?` in the pattern: 80 copies
+/// of a Unicode class made this the costliest regex to compile. The lazy
+/// `*?` takes the shortest owner that lets the rest match, so a match whose
+/// owner is too long means no owner within the bound would have matched.
 static OWNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<owner>\p{Lu}[^:]{0,80}?)s\s+(?P<word>(?i:beslutning|afgørelse|indstilling))(?P<tail>[^:]*)$")
+    Regex::new(r"^(?P<owner>\p{Lu}[^:]*?)s\s+(?P<word>(?i:beslutning|afgørelse|indstilling))(?P<tail>[^:]*)$")
         .unwrap_or_else(|e| panic!("static regex: {e}"))
 });
+
+/// The most characters of an [`OWNED`] owner: a capital and 80 more.
+const MAX_OWNER_CHARS: usize = 81;
+
+/// Pieces of the three decision words ("beslutning", "afgørelse",
+/// "indstilling") made only of letters whose only case variants are ASCII
+/// (not `s` or `k`, which case-fold to `ſ` and the Kelvin sign too): a line
+/// holding a decision word in any case, for `(?i)` or for `to_lowercase`,
+/// holds one of these in ASCII upper or lower case. A cheap test that rules
+/// out most lines before a regex or a lower-cased copy.
+const DECISION_WORD_PIECES: &[&str] = &["lutning", "afg", "tilling"];
+
+/// Whether a line may hold a decision word: whether it holds one of the
+/// [`DECISION_WORD_PIECES`] in any ASCII case. One pass over the bytes;
+/// a piece is compared only where its first letter stands.
+fn may_hold_decision_word(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, b)| {
+        let b = b.to_ascii_lowercase();
+        DECISION_WORD_PIECES.iter().any(|p| {
+            p.as_bytes().first() == Some(&b)
+                && bytes
+                    .get(i..i + p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    })
+}
 
 /// "Beslutning i Udvalget for Teknik og Miljø den 20-06-2013",
 /// "Beslutning Økonomiudvalget 12. marts 2019", "Beslutning den 4. maj 2017".
@@ -169,7 +209,12 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
         Some(i) => (line[..i].trim(), line[i + 1..].trim(), true),
         None => (line, "", false),
     };
-    let words = label.split_whitespace().count();
+    // Counting stops past the most words any label has: a paragraph is
+    // not walked to its end.
+    let words = label
+        .split_whitespace()
+        .take(MAX_DECISION_LINE_WORDS + 1)
+        .count();
     if words == 0 || words > MAX_DECISION_LINE_WORDS {
         return None;
     }
@@ -190,11 +235,12 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
         return None;
     }
     let key = key_words(label);
-    let (phrase, kind) = LABELS.iter().find(|(phrase, _)| {
-        let n = phrase.split(' ').count();
-        key.len() >= n && key[..n].join(" ") == *phrase
+    // The key's words hold no spaces, so comparing word by word is
+    // comparing the first n words joined by spaces with the phrase.
+    let (phrase, kind) = LABEL_WORDS.iter().find(|(phrase, _)| {
+        key.len() >= phrase.len() && key.iter().zip(phrase).all(|(k, p)| k == p)
     })?;
-    let exact = key.len() == phrase.split(' ').count();
+    let exact = key.len() == phrase.len();
     // A label alone on its line is the whole phrase; a heading or a label
     // before a colon may go on ("Indstilling fra direktionen:").
     (exact || colon || is_heading).then_some(SectionStart {
@@ -205,14 +251,24 @@ pub fn section_start(line: &str, is_heading: bool) -> Option<SectionStart<'_>> {
     })
 }
 
+/// How many characters of a line [`decision_line_before_text`] looks in
+/// for a decision word.
+const HEAD_CHARS: usize = 200;
+
 /// "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3
 /// Indstilles til godkendelse": a decision line and its text on one line
 /// (a PDF reader joins them when they are set close). The label ends
 /// after its date and any item number.
 fn decision_line_before_text(line: &str) -> Option<SectionStart<'_>> {
+    // Most lines hold no decision word: spare them the lower-cased copy.
+    // The head below is 200 characters, so within the first 800 bytes.
+    let probe = line.as_bytes();
+    if !may_hold_decision_word(&probe[..probe.len().min(HEAD_CHARS * 4)]) {
+        return None;
+    }
     let head = line
         .char_indices()
-        .nth(200)
+        .nth(HEAD_CHARS)
         .map_or(line, |(i, _)| &line[..i]);
     let lower = head.to_lowercase();
     if !(lower.contains("beslutning") || lower.contains("afgørelse")) {
@@ -261,7 +317,15 @@ fn decision_line(label: &str) -> Option<(SectionKind, DecidedAt)> {
     if !label.bytes().any(|b| b == b' ') {
         return None;
     }
-    let (word, body, tail) = if let Some(c) = OWNED.captures(label) {
+    // Both forms hold a decision word; most labels hold none.
+    if !may_hold_decision_word(label.as_bytes()) {
+        return None;
+    }
+    let owned = OWNED.captures(label).filter(|c| {
+        c.name("owner")
+            .is_some_and(|o| o.as_str().chars().count() <= MAX_OWNER_CHARS)
+    });
+    let (word, body, tail) = if let Some(c) = owned {
         let owner = c.name("owner")?.as_str().trim();
         if owner.split_whitespace().count() > 6 {
             return None;
@@ -349,6 +413,65 @@ fn filler_start(rest: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decision_word_pieces_have_only_ascii_case_variants() {
+        // What the prefilter relies on: no other character matches these
+        // letters under `(?i)`, nor lower-cases to them.
+        let letters: String = DECISION_WORD_PIECES.concat();
+        let any_case = Regex::new(&format!("(?i)^[{letters}]$")).expect("test regex");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            let lowers_to_one = lower.len() == 1 && letters.contains(lower[0]);
+            if any_case.is_match(c.encode_utf8(&mut [0; 4])) || lowers_to_one {
+                assert!(c.is_ascii(), "{c:?} folds to a letter of the pieces");
+            }
+            if lower.len() > 1 && lower.iter().any(|l| letters.contains(*l)) {
+                // "İ" lower-cases to "i" and a combining dot, which no
+                // piece holds after its "i".
+                assert_eq!(c, 'İ');
+            }
+        }
+        for word in ["beslutning", "afgørelse", "indstilling"] {
+            assert!(may_hold_decision_word(word.to_uppercase().as_bytes()));
+        }
+    }
+
+    #[test]
+    fn the_owner_bound_on_the_match_is_the_bound_in_the_pattern() {
+        let bounded = Regex::new(r"^(?P<owner>\p{Lu}[^:]{0,80}?)s\s+(?P<word>(?i:beslutning|afgørelse|indstilling))(?P<tail>[^:]*)$")
+            .expect("test regex");
+        let long = "Sundheds- og Forebyggelsesudvalget".repeat(3);
+        let lines = [
+            "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012".to_string(),
+            "Direktionens indstilling".to_string(),
+            format!("{long}s beslutning den 4. maj 2017"),
+            format!("{}s beslutning", "A".repeat(81)),
+            format!("{}s beslutning", "A".repeat(80)),
+            format!("{}s Byrådets beslutning", "B".repeat(60)),
+            "Byrådets beslutning blev at udsætte sagen".to_string(),
+        ];
+        for line in &lines {
+            let want = bounded.captures(line).map(|c| {
+                (
+                    c["owner"].to_string(),
+                    c["word"].to_string(),
+                    c["tail"].to_string(),
+                )
+            });
+            let got = OWNED
+                .captures(line)
+                .filter(|c| c["owner"].chars().count() <= MAX_OWNER_CHARS)
+                .map(|c| {
+                    (
+                        c["owner"].to_string(),
+                        c["word"].to_string(),
+                        c["tail"].to_string(),
+                    )
+                });
+            assert_eq!(got, want, "{line}");
+        }
+    }
 
     fn kind(line: &str, heading: bool) -> Option<SectionKind> {
         section_start(line, heading).map(|s| s.kind)
