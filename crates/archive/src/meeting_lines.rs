@@ -10,7 +10,7 @@
 //! reader between the two renames of a re-grouping), callers fall back to
 //! scanning the file.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
@@ -71,28 +71,43 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ArchiveError> {
     std::fs::rename(&tmp, path).map_err(io(path))
 }
 
-/// The keys file, read: byte range of the line of each id.
+/// The keys file, read (its text: scanning it for a page's ids is cheaper
+/// than building a map of all of them, which a one-search CLI run would
+/// pay for in full).
 pub(crate) struct KeyTable {
-    ranges: HashMap<String, (u64, usize)>,
+    text: String,
+}
+
+impl KeyTable {
+    /// The byte ranges of the lines answering to `ids`, sorted, each once.
+    fn ranges(&self, ids: &HashSet<&str>) -> Vec<(u64, usize)> {
+        let mut out: Vec<(u64, usize)> = self
+            .text
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let (key, range) = line.split_once('\t')?;
+                if !ids.contains(key) {
+                    return None;
+                }
+                let (start, len) = range.split_once('\t')?;
+                Some((start.parse().ok()?, len.parse().ok()?))
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// Reads the keys file if it was written for the meetings file as it is.
 fn read_table(dir: &Path) -> Option<KeyTable> {
     let text = std::fs::read_to_string(dir.join(MEETING_KEYS_FILE)).ok()?;
-    let mut lines = text.lines();
-    let written_for: u64 = lines.next()?.strip_prefix(HEADER)?.parse().ok()?;
+    let written_for: u64 = text.lines().next()?.strip_prefix(HEADER)?.parse().ok()?;
     if file_stamp(&dir.join(MEETINGS_FILE))?.0 != written_for {
         return None;
     }
-    let mut ranges = HashMap::new();
-    for line in lines {
-        let mut parts = line.split('\t');
-        let (Some(key), Some(start), Some(len)) = (parts.next(), parts.next(), parts.next()) else {
-            return None;
-        };
-        ranges.insert(key.to_string(), (start.parse().ok()?, len.parse().ok()?));
-    }
-    Some(KeyTable { ranges })
+    Some(KeyTable { text })
 }
 
 impl Archive {
@@ -108,12 +123,7 @@ impl Archive {
             .meeting_keys
             .get_or_try(stamps, || read_table(&self.dir).ok_or(()))
             .ok()?;
-        let mut ranges: Vec<(u64, usize)> = ids
-            .iter()
-            .filter_map(|id| table.ranges.get(*id).copied())
-            .collect();
-        ranges.sort_unstable();
-        ranges.dedup();
+        let ranges = table.ranges(&ids.iter().copied().collect());
         let mut file = std::fs::File::open(self.dir.join(MEETINGS_FILE)).ok()?;
         let mut out = Vec::with_capacity(ranges.len());
         let mut buf = Vec::new();
