@@ -13,7 +13,7 @@ use std::path::Path;
 
 use referat_indexer::document::doc_key;
 use referat_indexer::roles::is_chair_role;
-use referat_indexer::{values, Facet, PersonRole, PersonVariants, Query, SearchResults};
+use referat_indexer::{values, Facet, KeySet, PersonRole, PersonVariants, Query, SearchResults};
 use referat_people::{Aliases, Resolution, ResolvedPerson, Resolver};
 use serde::{Deserialize, Serialize};
 
@@ -83,6 +83,8 @@ pub(crate) struct NamedPerson {
 pub(crate) struct Names {
     pub persons: Vec<NamedPerson>,
     pub doc_keys: Vec<Vec<u64>>,
+    /// The keys of every record that names somebody.
+    pub named_docs: KeySet,
 }
 
 impl Names {
@@ -220,11 +222,16 @@ impl Archive {
                 .skip(1)
                 .filter_map(|l| serde_json::from_str::<NamedPerson>(l).ok())
                 .collect();
-            let doc_keys = persons
+            let doc_keys: Vec<Vec<u64>> = persons
                 .iter()
                 .map(|p| p.doc_ids.iter().map(|id| doc_key(id)).collect())
                 .collect();
-            Ok(Names { persons, doc_keys })
+            let named_docs = doc_keys.iter().flatten().copied().collect();
+            Ok(Names {
+                persons,
+                doc_keys,
+                named_docs,
+            })
         })
     }
 

@@ -59,6 +59,23 @@ fn meetings_found(archive: &Archive, q: &Query) -> u64 {
     archive.search(&q).expect("search").total as u64
 }
 
+/// The meetings (or meeting-less records) a search finds, by id.
+fn meeting_ids(archive: &Archive, q: &Query) -> std::collections::BTreeSet<String> {
+    let q = Query {
+        by_meeting: true,
+        limit: usize::MAX,
+        offset: 0,
+        ..q.clone()
+    };
+    archive
+        .search(&q)
+        .expect("search")
+        .hits
+        .into_iter()
+        .map(|h| h.meeting_id.unwrap_or(h.doc_id))
+        .collect()
+}
+
 fn queries() -> Vec<Query> {
     vec![
         Query::default(),
@@ -175,6 +192,9 @@ fn facet_counts_are_narrowed_search_counts() {
         assert_eq!(facets.meetings, meetings_found(archive, &q), "{q:?}");
         assert_eq!(facets.facets.len(), FacetField::ALL.len());
         for counts in &facets.facets {
+            // The meetings some person value narrows to; the rest are the
+            // person facet's `missing`.
+            let mut with_person = std::collections::BTreeSet::new();
             for v in &counts.values {
                 let mut narrowed = q.clone();
                 match counts.field {
@@ -185,6 +205,7 @@ fn facet_counts_are_narrowed_search_counts() {
                     FacetField::Person => {
                         narrowed.person = Some(v.value.clone());
                         narrowed.municipality = v.municipality.clone();
+                        with_person.extend(meeting_ids(archive, &narrowed));
                     }
                 }
                 assert_eq!(
@@ -195,6 +216,14 @@ fn facet_counts_are_narrowed_search_counts() {
                     v.value
                 );
                 checked += 1;
+            }
+            if counts.field == FacetField::Person {
+                let found = meeting_ids(archive, &q);
+                assert_eq!(
+                    counts.missing,
+                    found.difference(&with_person).count() as u64,
+                    "{q:?}: meetings without a person"
+                );
             }
         }
     }

@@ -184,12 +184,31 @@ fn results(
     params: &SearchParams,
 ) -> Result<(SearchPage, Vec<FacetView>, Option<Chart>), WebError> {
     let query = params.to_query(state.limits.max_field_chars)?;
-    let page = state.archive.search_page(&query)?;
-    let facets = state.archive.facets(&query, &PAGE_FACETS)?;
-    let chart = match query.text.is_some() {
-        true => timeline_chart(&state.archive.timeline(&query, params.period()?, None)?),
+    // The timeline's period is read only when there is a timeline.
+    let period = match query.text.is_some() {
+        true => Some(params.period()?),
         false => None,
     };
+    // The results, the facet counts and the timeline are independent
+    // reads of the index: on a large index each takes tens of
+    // milliseconds or more, so they run side by side.
+    let (page, facets, chart) = std::thread::scope(|scope| {
+        let facets = scope.spawn(|| state.archive.facets(&query, &PAGE_FACETS));
+        let chart = scope.spawn(|| match period {
+            Some(period) => Ok(timeline_chart(
+                &state.archive.timeline(&query, period, None)?,
+            )),
+            None => Ok::<_, WebError>(None),
+        });
+        let page = state.archive.search_page(&query);
+        let panicked = |_| WebError::Internal("a search task panicked".into());
+        (
+            page,
+            facets.join().map_err(panicked),
+            chart.join().map_err(panicked),
+        )
+    });
+    let (page, facets, chart) = (page?, facets??, chart??);
     Ok((page, facet_views(params, &facets), chart))
 }
 
