@@ -76,27 +76,35 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ArchiveError> {
 /// pay for in full).
 pub(crate) struct KeyTable {
     text: String,
+    /// The length of the meetings file it was written for.
+    file_len: u64,
 }
 
 impl KeyTable {
-    /// The byte ranges of the lines answering to `ids`, sorted, each once.
-    fn ranges(&self, ids: &HashSet<&str>) -> Vec<(u64, usize)> {
-        let mut out: Vec<(u64, usize)> = self
-            .text
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let (key, range) = line.split_once('\t')?;
-                if !ids.contains(key) {
-                    return None;
-                }
-                let (start, len) = range.split_once('\t')?;
-                Some((start.parse().ok()?, len.parse().ok()?))
-            })
-            .collect();
+    /// The byte ranges of the lines answering to `ids`, sorted, each once;
+    /// `None` when a line for one of them is damaged (then scan).
+    fn ranges(&self, ids: &HashSet<&str>) -> Option<Vec<(u64, usize)>> {
+        let mut out = Vec::new();
+        for line in self.text.lines().skip(1) {
+            let Some((key, range)) = line.split_once('\t') else {
+                continue;
+            };
+            if !ids.contains(key) {
+                continue;
+            }
+            let (start, len) = range.split_once('\t')?;
+            let (start, len): (u64, usize) = (start.parse().ok()?, len.parse().ok()?);
+            // A damaged keys file must not make a search allocate or seek
+            // beyond the meetings file.
+            let end = start.checked_add(u64::try_from(len).ok()?)?;
+            if end > self.file_len {
+                return None;
+            }
+            out.push((start, len));
+        }
         out.sort_unstable();
         out.dedup();
-        out
+        Some(out)
     }
 }
 
@@ -107,7 +115,10 @@ fn read_table(dir: &Path) -> Option<KeyTable> {
     if file_stamp(&dir.join(MEETINGS_FILE))?.0 != written_for {
         return None;
     }
-    Some(KeyTable { text })
+    Some(KeyTable {
+        text,
+        file_len: written_for,
+    })
 }
 
 impl Archive {
@@ -123,7 +134,7 @@ impl Archive {
             .meeting_keys
             .get_or_try(stamps, || read_table(&self.dir).ok_or(()))
             .ok()?;
-        let ranges = table.ranges(&ids.iter().copied().collect());
+        let ranges = table.ranges(&ids.iter().copied().collect())?;
         let mut file = std::fs::File::open(self.dir.join(MEETINGS_FILE)).ok()?;
         let mut out = Vec::with_capacity(ranges.len());
         let mut buf = Vec::new();
