@@ -94,11 +94,16 @@ impl Names {
         &'a self,
         municipality: Option<&'a str>,
     ) -> impl Iterator<Item = (usize, &'a NamedPerson)> + 'a {
+        // Some 100 municipalities among tens of thousands of persons:
+        // each is matched against the filter once, not once per person.
+        let mut known: std::collections::HashMap<&'a str, bool> = Default::default();
         self.persons.iter().enumerate().filter(move |(_, p)| {
             municipality.is_none_or(|m| {
-                p.municipality
-                    .as_deref()
-                    .is_some_and(|pm| values::matches(Facet::Municipality, m, pm))
+                p.municipality.as_deref().is_some_and(|pm| {
+                    *known
+                        .entry(pm)
+                        .or_insert_with(|| values::matches(Facet::Municipality, m, pm))
+                })
             })
         })
     }
