@@ -59,10 +59,12 @@ impl Snippet {
             .collect()
     }
 
-    /// The text with each highlight wrapped in `open` and `close`, e.g.
-    /// terminal colour codes or `**` for Markdown.
-    pub fn marked(&self, open: &str, close: &str) -> String {
-        let mut out = String::with_capacity(self.text.len() + 16);
+    /// The text as runs of plain (`false`) and highlighted (`true`) text,
+    /// in order, empty runs included: what [`Snippet::marked`] and a front
+    /// end that marks up matches build on. A highlight off a character
+    /// boundary, or overlapping the one before, is skipped.
+    pub fn runs(&self) -> Vec<(&str, bool)> {
+        let mut out = Vec::with_capacity(2 * self.highlights.len() + 1);
         let mut at = 0;
         for range in &self.highlights {
             let (Some(before), Some(word)) = (
@@ -71,13 +73,27 @@ impl Snippet {
             ) else {
                 continue;
             };
-            out.push_str(before);
-            out.push_str(open);
-            out.push_str(word);
-            out.push_str(close);
+            out.push((before, false));
+            out.push((word, true));
             at = range.end;
         }
-        out.push_str(self.text.get(at..).unwrap_or_default());
+        out.push((self.text.get(at..).unwrap_or_default(), false));
+        out
+    }
+
+    /// The text with each highlight wrapped in `open` and `close`, e.g.
+    /// terminal colour codes or `**` for Markdown.
+    pub fn marked(&self, open: &str, close: &str) -> String {
+        let mut out = String::with_capacity(self.text.len() + 16);
+        for (run, highlighted) in self.runs() {
+            if highlighted {
+                out.push_str(open);
+                out.push_str(run);
+                out.push_str(close);
+            } else {
+                out.push_str(run);
+            }
+        }
         out
     }
 }

@@ -36,27 +36,15 @@ pub struct Segment {
 
 /// The snippet as runs of plain and matched text, line breaks as spaces.
 pub fn segments(snippet: &Snippet) -> Vec<Segment> {
-    let text = &snippet.text;
-    let mut out = Vec::new();
-    let mut push = |t: &str, hit: bool| {
-        if !t.is_empty() {
-            out.push(Segment {
-                text: t.replace('\n', " "),
-                hit,
-            });
-        }
-    };
-    let mut at = 0;
-    for r in &snippet.highlights {
-        let (Some(before), Some(word)) = (text.get(at..r.start), text.get(r.start..r.end)) else {
-            continue;
-        };
-        push(before, false);
-        push(word, true);
-        at = r.end;
-    }
-    push(text.get(at..).unwrap_or(""), false);
-    out
+    snippet
+        .runs()
+        .into_iter()
+        .filter(|(text, _)| !text.is_empty())
+        .map(|(text, hit)| Segment {
+            text: text.replace('\n', " "),
+            hit,
+        })
+        .collect()
 }
 
 #[cfg(test)]
