@@ -62,8 +62,8 @@ impl Archive {
                 .collect();
         }
         sort_counts(&mut values);
-        let all: KeySet = by_doc.values().copied().collect();
-        let missing = all.difference(&with_person).count() as u64;
+        // Every meeting with a person is one of the matching meetings.
+        let missing = facets.meetings.saturating_sub(with_person.len() as u64);
         if let Some(counts) = facets
             .facets
             .iter_mut()

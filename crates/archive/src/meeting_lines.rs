@@ -11,10 +11,10 @@
 //! scanning the file.
 
 use std::collections::HashSet;
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
-use crate::meetings::{io, Line, MEETINGS_FILE};
+use crate::meetings::{io, write_atomically, Line, MEETINGS_FILE};
 use crate::memo::file_stamp;
 use crate::{Archive, ArchiveError};
 
@@ -57,18 +57,11 @@ pub(crate) fn write(dir: &Path, lines: &[Line]) -> Result<(), ArchiveError> {
         }
     }
     let header = format!("{HEADER}{}\n", text.len());
-    write_atomically(&dir.join(MEETINGS_FILE), &text)?;
-    write_atomically(&dir.join(MEETING_KEYS_FILE), (header + &table).as_bytes())
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ArchiveError> {
-    let mut tmp_name = path.as_os_str().to_owned();
-    tmp_name.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp_name);
-    let mut file = std::fs::File::create(&tmp).map_err(io(&tmp))?;
-    file.write_all(bytes).map_err(io(&tmp))?;
-    drop(file);
-    std::fs::rename(&tmp, path).map_err(io(path))
+    write_atomically(&dir.join(MEETINGS_FILE), |out| out.write_all(&text))?;
+    write_atomically(&dir.join(MEETING_KEYS_FILE), |out| {
+        out.write_all(header.as_bytes())?;
+        out.write_all(table.as_bytes())
+    })
 }
 
 /// The keys file, read (its text: scanning it for a page's ids is cheaper

@@ -88,16 +88,29 @@ pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ArchiveError + '
 }
 
 fn write_lines<T: Serialize>(dir: &Path, file: &str, lines: &[T]) -> Result<(), ArchiveError> {
-    let path = dir.join(file);
-    let tmp = dir.join(format!("{file}.tmp"));
+    write_atomically(&dir.join(file), |out| {
+        for line in lines {
+            serde_json::to_writer(&mut *out, line).map_err(std::io::Error::other)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })
+}
+
+/// Writes `path` through `write` into a temporary file beside it, then
+/// renames it into place, so a reader sees the old file or the new one.
+pub(crate) fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), ArchiveError> {
+    let mut tmp_name = path.as_os_str().to_owned();
+    tmp_name.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp_name);
     let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(io(&tmp))?);
-    for line in lines {
-        serde_json::to_writer(&mut out, line).map_err(|e| io(&tmp)(std::io::Error::other(e)))?;
-        out.write_all(b"\n").map_err(io(&tmp))?;
-    }
+    write(&mut out).map_err(io(&tmp))?;
     out.flush().map_err(io(&tmp))?;
     drop(out);
-    std::fs::rename(&tmp, &path).map_err(io(&path))
+    std::fs::rename(&tmp, path).map_err(io(path))
 }
 
 /// Lines of a JSON-lines file that parse; a missing file is empty.

@@ -138,6 +138,18 @@ fn count(facts: &[DocFacts], field: FacetField, meetings: &KeySet) -> FacetCount
     }
 }
 
+/// The facets asked for, counted over the facts of the matching records.
+fn facets_of(facts: &[DocFacts], fields: &[FacetField]) -> Facets {
+    let meetings: KeySet = facts.iter().map(|f| f.meeting_key).collect();
+    Facets {
+        meetings: meetings.len() as u64,
+        facets: fields
+            .iter()
+            .map(|&field| count(facts, field, &meetings))
+            .collect(),
+    }
+}
+
 impl Index {
     /// The meetings `q` matches, counted per value of each facet asked
     /// for: a meeting counts under a value when one of its matching
@@ -145,28 +157,22 @@ impl Index {
     /// search narrowed to that value. [`FacetField::Person`] is returned
     /// empty here (see `referat_archive`).
     pub fn facets(&self, q: &Query, fields: &[FacetField]) -> Result<Facets, IndexError> {
-        Ok(self.facets_and_meetings(q, fields)?.0)
+        Ok(facets_of(&self.matched_facts(q)?, fields))
     }
 
-    /// [`Index::facets`] and [`Index::meetings_by_document`] of one query
-    /// from one pass over its matches (a caller that counts persons
-    /// itself needs both).
+    /// [`Index::facets`] of one query and, from the same pass over its
+    /// matches, for every record with a matching entry: its key
+    /// ([`crate::document::doc_key`] of the record id) and its meeting's
+    /// key. What a caller needs to count matching meetings per group of
+    /// records it knows (e.g. the records of a resolved person).
     pub fn facets_and_meetings(
         &self,
         q: &Query,
         fields: &[FacetField],
     ) -> Result<(Facets, KeyMap<u64>), IndexError> {
         let facts = self.matched_facts(q)?;
-        let meetings: KeySet = facts.iter().map(|f| f.meeting_key).collect();
-        let facets = Facets {
-            meetings: meetings.len() as u64,
-            facets: fields
-                .iter()
-                .map(|&field| count(&facts, field, &meetings))
-                .collect(),
-        };
         let by_doc = facts.iter().map(|f| (f.doc_key, f.meeting_key)).collect();
-        Ok((facets, by_doc))
+        Ok((facets_of(&facts, fields), by_doc))
     }
 }
 

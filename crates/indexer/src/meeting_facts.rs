@@ -181,17 +181,4 @@ impl Index {
         )?;
         Ok(by_doc.into_values().collect())
     }
-
-    /// For every record with an entry that `q` matches (as a search
-    /// selects entries): its key ([`crate::document::doc_key`] of the
-    /// record id) and its meeting's key. What a caller needs to count
-    /// matching meetings per group of records it knows (e.g. the records
-    /// of a resolved person).
-    pub fn meetings_by_document(&self, q: &Query) -> Result<HashMap<u64, u64>, IndexError> {
-        Ok(self
-            .matched_facts(q)?
-            .into_iter()
-            .map(|f| (f.doc_key, f.meeting_key))
-            .collect())
-    }
 }
