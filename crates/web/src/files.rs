@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::WebError;
 use crate::labels::path_segment;
-use crate::pages::{check_id, error_page};
+use crate::pages::{check_id, declare, error_page};
 use crate::{blocking, Shared};
 
 /// Originals are shown sandboxed: an HTML original runs no script and
@@ -48,17 +48,9 @@ pub(crate) async fn original(State(state): State<Shared>, Path(id): Path<String>
     let mut response = (StatusCode::OK, original.bytes).into_response();
     let headers = response.headers_mut();
     // No charset for HTML: the original says its own (windows-1252 pages exist).
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    declare(headers, content_type, ORIGINAL_POLICY);
     if let Ok(v) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(ORIGINAL_POLICY),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
     response
 }

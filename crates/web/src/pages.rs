@@ -22,22 +22,30 @@ use crate::{blocking, AppState, Shared};
 /// script runs, whatever a document's text holds.
 const PAGE_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// An HTML response with the page policy.
-pub(crate) fn html(status: StatusCode, body: String) -> Response {
-    let mut response = (status, body).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
+/// Says what a response is and what it may do, as every page and every
+/// original the server sends must: its content type, its content security
+/// policy, and no content-type sniffing.
+pub(crate) fn declare(
+    headers: &mut axum::http::HeaderMap,
+    content_type: &'static str,
+    policy: &'static str,
+) {
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(PAGE_POLICY),
+        HeaderValue::from_static(policy),
     );
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+}
+
+/// An HTML response with the page policy.
+pub(crate) fn html(status: StatusCode, body: String) -> Response {
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    declare(headers, "text/html; charset=utf-8", PAGE_POLICY);
     headers.insert(
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
