@@ -12,20 +12,17 @@
 //! `REFERAT_BENCH_MUNICIPALITY` the municipality of the attendance case
 //! (default: the one with most documents).
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::Instant;
 
 use referat_archive::{Archive, FacetField, Period, Query, Split};
 
 fn main() {
-    let Some(dir) = std::env::var_os("REFERAT_BENCH_INDEX").map(PathBuf::from) else {
-        eprintln!("counts bench: set REFERAT_BENCH_INDEX to an index folder");
+    let Some(dir) = common::index_dir("counts", "") else {
         return;
     };
-    let repeat: usize = std::env::var("REFERAT_BENCH_REPEAT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20);
+    let repeat = common::repeat(20);
     let text = std::env::var("REFERAT_BENCH_TEXT").unwrap_or_else(|_| "bolig".into());
     let archive = match Archive::open(&dir) {
         Ok(a) => a,
@@ -106,10 +103,7 @@ fn main() {
             })
             .collect();
         times.sort_by(f64::total_cmp);
-        let pct = |p: f64| {
-            let i = ((times.len() as f64 - 1.0) * p).round() as usize;
-            times.get(i).copied().unwrap_or(f64::NAN)
-        };
+        let pct = |p: f64| common::percentile(&times, p).unwrap_or(f64::NAN);
         out.insert(
             name.to_string(),
             serde_json::json!({

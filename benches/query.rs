@@ -8,20 +8,17 @@
 //! `REFERAT_BENCH_ONLY=name` runs only that query of the mix (for profiling);
 //! `REFERAT_BENCH_SHOW=1` prints each query's first page to stderr.
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::Instant;
 
 use referat_indexer::{Index, Query};
 
 fn main() {
-    let Some(dir) = std::env::var_os("REFERAT_BENCH_INDEX").map(PathBuf::from) else {
-        eprintln!("query bench: set REFERAT_BENCH_INDEX to an index folder (see benches/run.sh)");
+    let Some(dir) = common::index_dir("query", " (see benches/run.py)") else {
         return;
     };
-    let repeat: usize = std::env::var("REFERAT_BENCH_REPEAT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
+    let repeat = common::repeat(300);
     let mix_path = referat_suite::root().join("benches").join("query_mix.json");
     let mix: Vec<serde_json::Value> = match std::fs::read_to_string(&mix_path)
         .map_err(|e| e.to_string())
@@ -72,10 +69,7 @@ fn main() {
             })
             .collect();
         times.sort_by(f64::total_cmp);
-        let pct = |p: f64| {
-            let i = ((times.len() as f64 - 1.0) * p).round() as usize;
-            times.get(i).copied().unwrap_or(f64::NAN)
-        };
+        let pct = |p: f64| common::percentile(&times, p).unwrap_or(f64::NAN);
         out.insert(
             name,
             serde_json::json!({

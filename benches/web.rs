@@ -8,10 +8,11 @@
 //! Without `REFERAT_BENCH_INDEX` it says so and exits (so `cargo bench` passes).
 //! `REFERAT_BENCH_REPEAT` sets the runs per case (default 50).
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use referat_archive::{Archive, Query};
 
@@ -32,20 +33,11 @@ fn get(addr: SocketAddr, target: &str) -> (u16, usize) {
     (status, body.len())
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-}
-
 fn main() {
-    let Some(dir) = std::env::var_os("REFERAT_BENCH_INDEX").map(PathBuf::from) else {
-        eprintln!("web bench: set REFERAT_BENCH_INDEX to an index folder");
+    let Some(dir) = common::index_dir("web", "") else {
         return;
     };
-    let repeat: usize = std::env::var("REFERAT_BENCH_REPEAT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50);
+    let repeat = common::repeat(50);
     let open = || match Archive::open(&dir) {
         Ok(a) => a,
         Err(e) => {
@@ -107,18 +99,19 @@ fn main() {
         for _ in 0..repeat {
             let started = Instant::now();
             let (status, n) = get(addr, &target);
-            times.push(started.elapsed());
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
             if status != 200 {
                 eprintln!("web bench: {target} answered {status}");
             }
             bytes = n;
         }
-        times.sort();
+        times.sort_by(f64::total_cmp);
+        let pct = |p: f64| common::percentile(&times, p).unwrap_or(0.0);
         println!(
             "| {name} | {:.1} | {:.1} | {:.1} | {bytes} |",
-            percentile(&times, 0.5),
-            percentile(&times, 0.9),
-            percentile(&times, 0.99)
+            pct(0.5),
+            pct(0.9),
+            pct(0.99)
         );
     }
 }
