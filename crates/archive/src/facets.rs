@@ -2,9 +2,114 @@
 //! municipality, body, year and document type from the index, and per
 //! resolved person from the people resolution beside it.
 
-use referat_indexer::{sort_counts, FacetCount, FacetField, Facets, KeySet, Query};
+use referat_indexer::{FacetCount, FacetField, Facets, KeyMap, Period, Query, Split, Timeline};
 
+use crate::persons::Names;
 use crate::{Archive, ArchiveError};
+
+/// Per resolved person (by position in `names.persons`; within
+/// `municipality`, as a municipality filter matches it, or all), the
+/// matching meetings that one of its records matched in; and how many
+/// matching meetings name any such person.
+/// `by_doc` maps each matching record's key to its meeting's key.
+///
+/// Counted from the matching records towards their persons, not from
+/// every person towards its records: a one-word query on a large archive
+/// matches a fraction of the records, while the persons are tens of
+/// thousands.
+fn person_counts(
+    names: &Names,
+    by_doc: &KeyMap<u64>,
+    municipality: Option<&str>,
+) -> (Vec<u64>, u64) {
+    let mut counted = vec![false; names.persons.len()];
+    for (i, _) in names.within(municipality) {
+        if let Some(c) = counted.get_mut(i) {
+            *c = true;
+        }
+    }
+    // Matching records grouped by meeting, so that each meeting counts
+    // once per person however many of its records name the person.
+    let mut records: Vec<(u64, &[u32])> = by_doc
+        .iter()
+        .filter_map(|(doc, meeting)| Some((*meeting, names.persons_of_doc.get(doc)?.as_slice())))
+        .collect();
+    records.sort_unstable_by_key(|(meeting, _)| *meeting);
+    let mut meetings = vec![0u64; names.persons.len()];
+    let mut with_person = 0;
+    let mut present: Vec<u32> = Vec::new();
+    for group in records.chunk_by(|a, b| a.0 == b.0) {
+        present.clear();
+        for (_, persons) in group {
+            present.extend(
+                persons
+                    .iter()
+                    .filter(|&&p| counted.get(p as usize).copied().unwrap_or(false)),
+            );
+        }
+        present.sort_unstable();
+        present.dedup();
+        if !present.is_empty() {
+            with_person += 1;
+        }
+        for &p in &present {
+            if let Some(n) = meetings.get_mut(p as usize) {
+                *n += 1;
+            }
+        }
+    }
+    (meetings, with_person)
+}
+
+/// The persons with a count, as facet values: most meetings first (ties
+/// by name, as [`referat_indexer::sort_counts`] orders), at most `top` of them. Only the values kept are built: of
+/// tens of thousands of persons a page shows ten.
+fn person_values(names: &Names, counts: &[u64], top: Option<usize>) -> Vec<FacetCount> {
+    let mut counted: Vec<usize> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(i, _)| i)
+        .collect();
+    let order = |a: &usize, b: &usize| {
+        let name = |i: &usize| names.persons.get(*i).map(|p| p.name.as_str());
+        // Ties by name, then by position: one order, whatever is kept.
+        counts[*b]
+            .cmp(&counts[*a])
+            .then_with(|| name(a).cmp(&name(b)))
+            .then(a.cmp(b))
+    };
+    if let Some(top) = top.filter(|&t| t < counted.len()) {
+        if top == 0 {
+            return Vec::new();
+        }
+        counted.select_nth_unstable_by(top - 1, order);
+        counted.truncate(top);
+    }
+    counted.sort_unstable_by(order);
+    counted
+        .into_iter()
+        .filter_map(|i| {
+            let p = names.persons.get(i)?;
+            Some(FacetCount {
+                value: p.name.clone(),
+                meetings: counts[i],
+                municipality: p.municipality.clone(),
+                person_id: Some(p.id.clone()),
+            })
+        })
+        .collect()
+}
+
+/// Facet counts and, when asked, the timeline of one query: what a
+/// search page shows beside its results ([`Archive::overview`]).
+#[derive(Clone, Debug)]
+pub struct Overview {
+    /// As [`Archive::facets`] gives them.
+    pub facets: Facets,
+    /// As [`Archive::timeline`] gives it, when a period was asked for.
+    pub timeline: Option<Timeline>,
+}
 
 impl Archive {
     /// The meetings `query` matches, counted per value of each facet in
@@ -14,64 +119,51 @@ impl Archive {
     /// are left out; every value is returned (a front end shows the top
     /// ones).
     pub fn facets(&self, query: &Query, fields: &[FacetField]) -> Result<Facets, ArchiveError> {
+        Ok(self.overview(query, fields, None, None)?.facets)
+    }
+
+    /// [`Archive::facets`] and, for `Some((period, split))`,
+    /// [`Archive::timeline`] of one query, from one pass over its matches;
+    /// with `top`, only the `top` values with the most meetings of each
+    /// facet (what a page shows; the missing counts stay whole).
+    pub fn overview(
+        &self,
+        query: &Query,
+        fields: &[FacetField],
+        timeline: Option<(Period, Option<Split>)>,
+        top: Option<usize>,
+    ) -> Result<Overview, ArchiveError> {
         self.check_filters(query)?;
         let query = self.resolved(query)?;
-        if !fields.contains(&FacetField::Person) {
-            return Ok(self.index.facets(&query, fields)?);
-        }
-        let (mut facets, by_doc) = self.index.facets_and_meetings(&query, fields)?;
-        let names = self.names()?;
-        let municipality = query.municipality.as_deref();
-        let mut values = Vec::new();
-        let mut with_person = KeySet::default();
-        // One scratch list of meeting keys, sorted and deduplicated per
-        // person: cheaper than a set per person over tens of thousands.
-        let mut meetings: Vec<u64> = Vec::new();
-        for (i, p) in names.within(municipality) {
-            meetings.clear();
-            meetings.extend(
-                names
-                    .doc_keys
-                    .get(i)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|key| by_doc.get(key).copied()),
+        let found = self.index.overview(&query, fields, timeline)?;
+        let mut facets = found.facets;
+        if fields.contains(&FacetField::Person) {
+            let names = self.names()?;
+            let (counts, with_person) = person_counts(
+                &names,
+                &found.meetings_by_doc,
+                query.municipality.as_deref(),
             );
-            if meetings.is_empty() {
-                continue;
+            let values = person_values(&names, &counts, top);
+            // Every meeting with a person is one of the matching meetings.
+            let missing = facets.meetings.saturating_sub(with_person);
+            if let Some(counts) = facets
+                .facets
+                .iter_mut()
+                .find(|c| c.field == FacetField::Person)
+            {
+                counts.values = values;
+                counts.missing = missing;
             }
-            meetings.sort_unstable();
-            meetings.dedup();
-            if municipality.is_some() {
-                with_person.extend(&meetings);
+        }
+        if let Some(top) = top {
+            for counts in &mut facets.facets {
+                counts.values.truncate(top);
             }
-            values.push(FacetCount {
-                value: p.name.clone(),
-                meetings: meetings.len() as u64,
-                municipality: p.municipality.clone(),
-                person_id: Some(p.id.clone()),
-            });
         }
-        if municipality.is_none() {
-            // Every person counts: a meeting has one when one of its
-            // matching records names anybody.
-            with_person = by_doc
-                .iter()
-                .filter(|(doc, _)| names.named_docs.contains(*doc))
-                .map(|(_, meeting)| *meeting)
-                .collect();
-        }
-        sort_counts(&mut values);
-        // Every meeting with a person is one of the matching meetings.
-        let missing = facets.meetings.saturating_sub(with_person.len() as u64);
-        if let Some(counts) = facets
-            .facets
-            .iter_mut()
-            .find(|c| c.field == FacetField::Person)
-        {
-            counts.values = values;
-            counts.missing = missing;
-        }
-        Ok(facets)
+        Ok(Overview {
+            facets,
+            timeline: found.timeline,
+        })
     }
 }

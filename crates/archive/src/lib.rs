@@ -70,6 +70,7 @@ pub use attendance::{Attendance, AttendanceRow, PersonAttendance, Presence};
 pub use error::ArchiveError;
 pub use export::{Export, ExportedRecord, ResolvedName};
 pub use export_by::{ExportBy, Exported, ExportedDocument, ExportedItem, Granularity};
+pub use facets::Overview;
 pub use grouping::{Decision, Document, DocumentKind, Grouping, Meeting, Reason, Rendition};
 pub use ingest::{
     Failure, IngestOptions, NoProgress, Progress, Summary, BATCH, COMMIT_EVERY, WRITER_HEAP,

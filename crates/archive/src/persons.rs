@@ -13,7 +13,7 @@ use std::path::Path;
 
 use referat_indexer::document::doc_key;
 use referat_indexer::roles::is_chair_role;
-use referat_indexer::{values, Facet, KeySet, PersonRole, PersonVariants, Query, SearchResults};
+use referat_indexer::{values, Facet, KeyMap, PersonRole, PersonVariants, Query, SearchResults};
 use referat_people::{Aliases, Resolution, ResolvedPerson, Resolver};
 use serde::{Deserialize, Serialize};
 
@@ -78,13 +78,14 @@ pub(crate) struct NamedPerson {
     pub doc_ids: Vec<String>,
 }
 
-/// The names cache, parsed: every resolved person, and per person (same
-/// order) the index key of each of its records.
+/// The names cache, parsed: every resolved person, and per record that
+/// names somebody (by its index key) the positions of its persons in
+/// `persons`.
 pub(crate) struct Names {
     pub persons: Vec<NamedPerson>,
-    pub doc_keys: Vec<Vec<u64>>,
-    /// The keys of every record that names somebody.
-    pub named_docs: KeySet,
+    /// Record → persons, the direction a person facet counts in: from the
+    /// records a query matched, not from every person's records.
+    pub persons_of_doc: KeyMap<Vec<u32>>,
 }
 
 impl Names {
@@ -227,15 +228,15 @@ impl Archive {
                 .skip(1)
                 .filter_map(|l| serde_json::from_str::<NamedPerson>(l).ok())
                 .collect();
-            let doc_keys: Vec<Vec<u64>> = persons
-                .iter()
-                .map(|p| p.doc_ids.iter().map(|id| doc_key(id)).collect())
-                .collect();
-            let named_docs = doc_keys.iter().flatten().copied().collect();
+            let mut persons_of_doc: KeyMap<Vec<u32>> = KeyMap::default();
+            for (i, p) in (0u32..).zip(&persons) {
+                for id in &p.doc_ids {
+                    persons_of_doc.entry(doc_key(id)).or_default().push(i);
+                }
+            }
             Ok(Names {
                 persons,
-                doc_keys,
-                named_docs,
+                persons_of_doc,
             })
         })
     }

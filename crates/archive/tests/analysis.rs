@@ -361,3 +361,50 @@ fn a_filter_that_matches_nothing_is_an_error_not_a_zero() {
     assert!(archive.facets(&q, &[FacetField::Year]).is_err());
     assert!(archive.attendance(&q).is_err());
 }
+
+#[test]
+fn overview_gives_the_facets_and_timeline_of_separate_calls() {
+    let archive = archive();
+    let queries = [
+        Query {
+            text: Some("bolig".into()),
+            ..Query::default()
+        },
+        Query {
+            text: Some("udsatteråd".into()),
+            municipality: Some("Albertslund".into()),
+            ..Query::default()
+        },
+        Query::default(),
+    ];
+    for q in &queries {
+        let facets = archive.facets(q, &FacetField::ALL).expect("facets");
+        let timeline = archive.timeline(q, Period::Year, None).expect("timeline");
+        let all = archive
+            .overview(q, &FacetField::ALL, Some((Period::Year, None)), None)
+            .expect("overview");
+        assert_eq!(all.facets, facets, "{q:?}");
+        assert_eq!(all.timeline.as_ref(), Some(&timeline), "{q:?}");
+        // The same again: the filters' meetings are kept between calls,
+        // and must give the same shares.
+        let again = archive.timeline(q, Period::Year, None).expect("timeline");
+        assert_eq!(again, timeline, "{q:?}");
+        // A page's top values are the first values of the whole list,
+        // and the missing counts stay those of the whole list.
+        for top in [0, 1, 3] {
+            let page = archive
+                .overview(q, &FacetField::ALL, None, Some(top))
+                .expect("overview");
+            assert!(page.timeline.is_none());
+            for (part, whole) in page.facets.facets.iter().zip(&facets.facets) {
+                let n = top.min(whole.values.len());
+                assert_eq!(part.values, whole.values[..n], "{q:?} {:?}", whole.field);
+                assert_eq!(part.missing, whole.missing);
+            }
+        }
+    }
+    let persons = archive
+        .facets(&queries[2], &[FacetField::Person])
+        .expect("facets");
+    assert!(persons.facets[0].values.len() > 3, "{persons:?}");
+}

@@ -1,10 +1,10 @@
 //! Facets: how many meetings a query matches per municipality, body, year
 //! and document type: the numbers a search narrowed to that value gives.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
-use crate::collect::{KeyMap, KeySet};
+use crate::collect::KeySet;
 
 use serde::{Deserialize, Serialize};
 
@@ -113,7 +113,8 @@ pub fn sort_counts(values: &mut [FacetCount]) {
 }
 
 fn count(facts: &[DocFacts], field: FacetField, meetings: &KeySet) -> FacetCounts {
-    let mut by_value: HashMap<Cow<'_, str>, KeySet> = HashMap::new();
+    // Values are short strings: Fx hashing, not SipHash, per matching record.
+    let mut by_value: FxHashMap<Cow<'_, str>, KeySet> = FxHashMap::default();
     let mut with_value = KeySet::default();
     for f in facts {
         if let Some(v) = field.value(f) {
@@ -139,7 +140,7 @@ fn count(facts: &[DocFacts], field: FacetField, meetings: &KeySet) -> FacetCount
 }
 
 /// The facets asked for, counted over the facts of the matching records.
-fn facets_of(facts: &[DocFacts], fields: &[FacetField]) -> Facets {
+pub(crate) fn facets_of(facts: &[DocFacts], fields: &[FacetField]) -> Facets {
     let meetings: KeySet = facts.iter().map(|f| f.meeting_key).collect();
     Facets {
         meetings: meetings.len() as u64,
@@ -158,21 +159,6 @@ impl Index {
     /// empty here (see `referat_archive`).
     pub fn facets(&self, q: &Query, fields: &[FacetField]) -> Result<Facets, IndexError> {
         Ok(facets_of(&self.matched_facts(q)?, fields))
-    }
-
-    /// [`Index::facets`] of one query and, from the same pass over its
-    /// matches, for every record with a matching entry: its key
-    /// ([`crate::document::doc_key`] of the record id) and its meeting's
-    /// key. What a caller needs to count matching meetings per group of
-    /// records it knows (e.g. the records of a resolved person).
-    pub fn facets_and_meetings(
-        &self,
-        q: &Query,
-        fields: &[FacetField],
-    ) -> Result<(Facets, KeyMap<u64>), IndexError> {
-        let facts = self.matched_facts(q)?;
-        let by_doc = facts.iter().map(|f| (f.doc_key, f.meeting_key)).collect();
-        Ok((facets_of(&facts, fields), by_doc))
     }
 }
 

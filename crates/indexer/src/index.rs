@@ -27,6 +27,9 @@ pub struct Index {
     pub(crate) inner: tantivy::Index,
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
+    /// The facts of the records the last filters selected (see
+    /// `Index::base_facts`), kept for the next page of a front end.
+    pub(crate) base_memo: crate::meeting_facts::BaseMemo,
 }
 
 /// Maps tantivy's lock error to [`IndexError::Locked`].
@@ -85,6 +88,7 @@ impl Index {
             inner,
             reader,
             fields,
+            base_memo: Default::default(),
         })
     }
 

@@ -3,13 +3,12 @@
 //! fields only.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::collect::{best, rank, KeyHasher, Match, Page};
+use crate::collect::{best, rank, KeyState, Match, Page};
 use crate::query::Sort;
 
 /// The best entries of one meeting so far.
@@ -39,7 +38,7 @@ impl Best {
     }
 }
 
-type Meetings = HashMap<u64, Best, BuildHasherDefault<KeyHasher>>;
+type Meetings = HashMap<u64, Best, KeyState>;
 
 /// Collects the best entry of every matching meeting; the page is the best
 /// `keep` meetings and the total is the number of meetings that matched.

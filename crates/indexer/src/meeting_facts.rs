@@ -4,15 +4,14 @@
 //! are made from these facts.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::EnableScoring;
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::collect::KeyHasher;
+use crate::collect::KeyState;
 use crate::index::Index;
 use crate::query::{self, Query, Scope};
 use crate::search::executor_for;
@@ -36,10 +35,17 @@ pub(crate) struct DocFacts {
     pub doc_type: Option<Arc<str>>,
 }
 
+/// The base facts last read: (filters as JSON, searcher generation) and
+/// the facts.
+#[derive(Default)]
+pub(crate) struct BaseMemo(pub(crate) Mutex<Option<BaseEntry>>);
+
+type BaseEntry = ((String, u64), Arc<Vec<DocFacts>>);
+
 /// The string columns read, in the order of the ords kept per record.
 const COLUMNS: [&str; 3] = ["municipality", "body", "doc_type"];
 
-type ByDoc<T> = HashMap<u64, T, BuildHasherDefault<KeyHasher>>;
+type ByDoc<T> = HashMap<u64, T, KeyState>;
 
 /// Per record: meeting key, date in seconds, and the term ords of
 /// [`COLUMNS`].
@@ -107,7 +113,7 @@ impl SegmentCollector for SegmentFacts {
 
     fn harvest(self) -> ByDoc<DocFacts> {
         // Each distinct value is turned into a string once per segment.
-        let mut names: [HashMap<u64, Option<Arc<str>>>; 3] = Default::default();
+        let mut names: [ByDoc<Option<Arc<str>>>; 3] = Default::default();
         let mut name = |i: usize, ord: Option<u64>| -> Option<Arc<str>> {
             let ord = ord?;
             let column = self.columns.get(i)?.as_ref()?;
@@ -124,6 +130,7 @@ impl SegmentCollector for SegmentFacts {
                 .clone()
         };
         let mut out = ByDoc::default();
+        out.reserve(self.seen.len());
         for (doc_key, (meeting_key, date, [m, b, t])) in self.seen {
             out.insert(
                 doc_key,
@@ -158,26 +165,53 @@ impl Index {
 
     /// The facts of every record the filters of `q` select, without its
     /// topic, person and section: the meetings a share is taken of.
-    pub(crate) fn base_facts(&self, q: &Query) -> Result<Vec<DocFacts>, IndexError> {
+    ///
+    /// The last filters' facts are kept with the index version they were
+    /// read at: every timeline of a front end's searches under the same
+    /// filters shares them, and without filters they are every record.
+    pub(crate) fn base_facts(&self, q: &Query) -> Result<Arc<Vec<DocFacts>>, IndexError> {
         let base = Query {
             text: None,
             person: None,
             person_also: Vec::new(),
             roles: Vec::new(),
             section: None,
+            offset: 0,
+            limit: 0,
             ..q.clone()
         };
-        self.facts(&base, Scope::Documents)
+        let searcher = self.searcher();
+        let key = (
+            serde_json::to_string(&base).unwrap_or_default(),
+            searcher.generation().generation_id(),
+        );
+        let mut memo = self.base_memo.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, facts)) = memo.as_ref() {
+            if *k == key {
+                return Ok(Arc::clone(facts));
+            }
+        }
+        let facts = Arc::new(self.facts_with(&searcher, &base, Scope::Documents)?);
+        *memo = Some((key, Arc::clone(&facts)));
+        Ok(facts)
     }
 
     fn facts(&self, q: &Query, scope: Scope) -> Result<Vec<DocFacts>, IndexError> {
-        let searcher = self.searcher();
-        let query = query::build(&self.inner, &searcher, &self.fields, q, scope)?;
+        self.facts_with(&self.searcher(), q, scope)
+    }
+
+    fn facts_with(
+        &self,
+        searcher: &tantivy::Searcher,
+        q: &Query,
+        scope: Scope,
+    ) -> Result<Vec<DocFacts>, IndexError> {
+        let query = query::build(&self.inner, searcher, &self.fields, q, scope)?;
         let by_doc = searcher.search_with_executor(
             &*query,
             &FactsCollector,
-            executor_for(&searcher),
-            EnableScoring::disabled_from_searcher(&searcher),
+            executor_for(searcher),
+            EnableScoring::disabled_from_searcher(searcher),
         )?;
         Ok(by_doc.into_values().collect())
     }

@@ -191,58 +191,69 @@ impl Index {
     ) -> Result<Timeline, IndexError> {
         let matched = self.matched_facts(q)?;
         let base = self.base_facts(q)?;
-        let all: KeySet = matched.iter().map(|f| f.meeting_key).collect();
-        let dated: KeySet = matched
-            .iter()
-            .filter(|f| f.date.is_some())
-            .map(|f| f.meeting_key)
-            .collect();
-        let hits = meetings_per_cell(&matched, by, split);
-        let held = meetings_per_cell(&base, by, split);
-        let periods = held.keys().chain(hits.keys()).map(|(_, p)| *p);
-        let (first, last) = (periods.clone().min(), periods.max());
-        let series: Vec<String> = match split {
-            None => vec![String::new()],
-            Some(_) => {
-                let mut values: Vec<String> = hits.keys().map(|(s, _)| s.clone()).collect();
-                values.dedup();
-                values
-            }
-        };
-        let mut rows = Vec::new();
-        if let (Some(first), Some(last)) = (first, last) {
-            let mut p = first;
-            while p <= last {
-                let (label, from, to) = by.describe(p);
-                for s in &series {
-                    let key = (s.clone(), p);
-                    let count =
-                        |m: &BTreeMap<Cell, KeySet>| m.get(&key).map_or(0, |set| set.len() as u64);
-                    let (matching, meetings) = (count(&hits), count(&held));
-                    rows.push(TimelineRow {
-                        period: label.clone(),
-                        from: from.clone(),
-                        to: to.clone(),
-                        split: split.map(|_| s.clone()),
-                        matching,
-                        meetings,
-                        share: if meetings == 0 {
-                            0.0
-                        } else {
-                            matching as f64 / meetings as f64
-                        },
-                    });
-                }
-                p = by.next(p);
-            }
+        Ok(timeline_of(&matched, &base, by, split))
+    }
+}
+
+/// The timeline of the records a query matched (`matched`) among those
+/// its filters alone select (`base`).
+pub(crate) fn timeline_of(
+    matched: &[DocFacts],
+    base: &[DocFacts],
+    by: Period,
+    split: Option<Split>,
+) -> Timeline {
+    let all: KeySet = matched.iter().map(|f| f.meeting_key).collect();
+    let dated: KeySet = matched
+        .iter()
+        .filter(|f| f.date.is_some())
+        .map(|f| f.meeting_key)
+        .collect();
+    let hits = meetings_per_cell(matched, by, split);
+    let held = meetings_per_cell(base, by, split);
+    let periods = held.keys().chain(hits.keys()).map(|(_, p)| *p);
+    let (first, last) = (periods.clone().min(), periods.max());
+    let series: Vec<String> = match split {
+        None => vec![String::new()],
+        Some(_) => {
+            let mut values: Vec<String> = hits.keys().map(|(s, _)| s.clone()).collect();
+            values.dedup();
+            values
         }
-        Ok(Timeline {
-            by,
-            split,
-            matching: all.len() as u64,
-            undated_matching: all.difference(&dated).count() as u64,
-            rows,
-        })
+    };
+    let mut rows = Vec::new();
+    if let (Some(first), Some(last)) = (first, last) {
+        let mut p = first;
+        while p <= last {
+            let (label, from, to) = by.describe(p);
+            for s in &series {
+                let key = (s.clone(), p);
+                let count =
+                    |m: &BTreeMap<Cell, KeySet>| m.get(&key).map_or(0, |set| set.len() as u64);
+                let (matching, meetings) = (count(&hits), count(&held));
+                rows.push(TimelineRow {
+                    period: label.clone(),
+                    from: from.clone(),
+                    to: to.clone(),
+                    split: split.map(|_| s.clone()),
+                    matching,
+                    meetings,
+                    share: if meetings == 0 {
+                        0.0
+                    } else {
+                        matching as f64 / meetings as f64
+                    },
+                });
+            }
+            p = by.next(p);
+        }
+    }
+    Timeline {
+        by,
+        split,
+        matching: all.len() as u64,
+        undated_matching: all.difference(&dated).count() as u64,
+        rows,
     }
 }
 

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::error::WebError;
 use crate::labels::{self, path_segment};
 use crate::params::{SearchParams, PAGE_SIZE};
-use crate::sidebar::{facet_views, timeline_chart, Chart, FacetView, PAGE_FACETS};
+use crate::sidebar::{facet_views, timeline_chart, Chart, FacetView, FACET_VALUES, PAGE_FACETS};
 use crate::templates::{segments, Segment};
 use crate::{blocking, AppState, Shared};
 
@@ -197,26 +197,25 @@ fn results(
         true => Some(params.period()?),
         false => None,
     };
-    // The results, the facet counts and the timeline are independent
-    // reads of the index: on a large index each takes tens of
-    // milliseconds or more, so they run side by side.
-    let (page, facets, chart) = std::thread::scope(|scope| {
-        let facets = scope.spawn(|| state.archive.facets(&query, &PAGE_FACETS));
-        let chart = scope.spawn(|| match period {
-            Some(period) => Ok(timeline_chart(
-                &state.archive.timeline(&query, period, None)?,
-            )),
-            None => Ok::<_, WebError>(None),
+    // The results and the counts beside them (facets and timeline, from
+    // one pass over the matches) are independent reads of the index: on a
+    // large index each takes tens of milliseconds, so they run side by side.
+    let (page, overview) = std::thread::scope(|scope| {
+        let overview = scope.spawn(|| {
+            state.archive.overview(
+                &query,
+                &PAGE_FACETS,
+                period.map(|p| (p, None)),
+                Some(FACET_VALUES),
+            )
         });
         let page = state.archive.search_page(&query);
         let panicked = |_| WebError::Internal("a search task panicked".into());
-        (
-            page,
-            facets.join().map_err(panicked),
-            chart.join().map_err(panicked),
-        )
+        (page, overview.join().map_err(panicked))
     });
-    let (page, facets, chart) = (page?, facets??, chart??);
+    let (page, overview) = (page?, overview??);
+    let chart = overview.timeline.as_ref().and_then(timeline_chart);
+    let facets = overview.facets;
     Ok((page, facet_views(params, &facets), chart))
 }
 

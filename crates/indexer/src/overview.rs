@@ -1,0 +1,50 @@
+//! What a search page shows beside its results: facet counts and the
+//! timeline of one query, counted from one pass over its matches.
+
+use crate::collect::KeyMap;
+use crate::facets::{facets_of, FacetField, Facets};
+use crate::index::Index;
+use crate::query::Query;
+use crate::timeline::{timeline_of, Period, Split, Timeline};
+use crate::IndexError;
+
+/// Facet counts and, when asked, the timeline of one query.
+#[derive(Clone, Debug)]
+pub struct Overview {
+    /// As [`Index::facets`] gives them.
+    pub facets: Facets,
+    /// As [`Index::timeline`] gives it, when a period was asked for.
+    pub timeline: Option<Timeline>,
+    /// For every record with a matching entry: its key
+    /// ([`crate::document::doc_key`] of the record id) and its meeting's
+    /// key. What a caller needs to count matching meetings per group of
+    /// records it knows (e.g. the records of a resolved person).
+    pub meetings_by_doc: KeyMap<u64>,
+}
+
+impl Index {
+    /// [`Index::facets`] and [`Index::timeline`] of `q` together: the
+    /// matches are collected once for both (a search page wants both, and
+    /// on a large index each pass over the matches is the larger part of
+    /// either).
+    pub fn overview(
+        &self,
+        q: &Query,
+        fields: &[FacetField],
+        timeline: Option<(Period, Option<Split>)>,
+    ) -> Result<Overview, IndexError> {
+        let facts = self.matched_facts(q)?;
+        let timeline = match timeline {
+            Some((by, split)) => Some(timeline_of(&facts, &self.base_facts(q)?, by, split)),
+            None => None,
+        };
+        let mut meetings_by_doc = KeyMap::default();
+        meetings_by_doc.reserve(facts.len());
+        meetings_by_doc.extend(facts.iter().map(|f| (f.doc_key, f.meeting_key)));
+        Ok(Overview {
+            facets: facets_of(&facts, fields),
+            timeline,
+            meetings_by_doc,
+        })
+    }
+}
