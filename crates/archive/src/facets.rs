@@ -62,8 +62,9 @@ fn person_counts(
 }
 
 /// The persons with a count, as facet values: most meetings first (ties
-/// by name, as [`referat_indexer::sort_counts`] orders), at most `top` of them. Only the values kept are built: of
-/// tens of thousands of persons a page shows ten.
+/// by name, as [`referat_indexer::sort_counts`] orders), at most `top` of
+/// them. Only the values kept are built: of tens of thousands of persons
+/// a page shows ten.
 fn person_values(names: &Names, counts: &[u64], top: Option<usize>) -> Vec<FacetCount> {
     let mut counted: Vec<usize> = counts
         .iter()

@@ -4,7 +4,7 @@
 //! are made from these facts.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
@@ -13,6 +13,7 @@ use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::collect::KeyState;
 use crate::index::Index;
+use crate::memo::Memo;
 use crate::query::{self, Query, Scope};
 use crate::search::executor_for;
 use crate::IndexError;
@@ -35,12 +36,8 @@ pub(crate) struct DocFacts {
     pub doc_type: Option<Arc<str>>,
 }
 
-/// The base facts last read: (filters as JSON, searcher generation) and
-/// the facts.
-#[derive(Default)]
-pub(crate) struct BaseMemo(pub(crate) Mutex<Option<BaseEntry>>);
-
-type BaseEntry = ((String, u64), Arc<Vec<DocFacts>>);
+/// The base facts last read, by (filters as JSON, searcher generation).
+pub(crate) type BaseMemo = Memo<(String, u64), Vec<DocFacts>>;
 
 /// The string columns read, in the order of the ords kept per record.
 const COLUMNS: [&str; 3] = ["municipality", "body", "doc_type"];
@@ -185,15 +182,8 @@ impl Index {
             serde_json::to_string(&base).unwrap_or_default(),
             searcher.generation().generation_id(),
         );
-        let mut memo = self.base_memo.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((k, facts)) = memo.as_ref() {
-            if *k == key {
-                return Ok(Arc::clone(facts));
-            }
-        }
-        let facts = Arc::new(self.facts_with(&searcher, &base, Scope::Documents)?);
-        *memo = Some((key, Arc::clone(&facts)));
-        Ok(facts)
+        self.base_memo
+            .get_or_try(key, || self.facts_with(&searcher, &base, Scope::Documents))
     }
 
     fn facts(&self, q: &Query, scope: Scope) -> Result<Vec<DocFacts>, IndexError> {
