@@ -6,7 +6,9 @@
 //!
 //! `REFERAT_BENCH_INDEX=/path/to/index cargo bench --bench web`
 //! Without `REFERAT_BENCH_INDEX` it says so and exits (so `cargo bench` passes).
-//! `REFERAT_BENCH_REPEAT` sets the runs per case (default 50).
+//! `REFERAT_BENCH_REPEAT` sets the runs per case (default 50);
+//! `REFERAT_BENCH_CASE=TEXT` runs only the cases whose name holds TEXT
+//! (e.g. under a profiler).
 
 mod common;
 
@@ -86,6 +88,9 @@ fn main() {
     ];
     if let Some(m) = meeting {
         cases.push(("meeting page", format!("/meeting/{m}")));
+    }
+    if let Ok(only) = std::env::var("REFERAT_BENCH_CASE") {
+        cases.retain(|(name, _)| name.contains(only.as_str()));
     }
     println!("| request | p50 ms | p90 ms | p99 ms | bytes |");
     println!("| --- | ---: | ---: | ---: | ---: |");

@@ -117,9 +117,10 @@ fn add_shared(doc: &mut TantivyDocument, fields: &Fields, record: &Record, names
     doc.add_text(fields.sha256, &record.source.sha256);
 }
 
-/// Adds one text to each of its analysed fields (stemmed, exact, lemma, folded).
-fn add_text(doc: &mut TantivyDocument, fields: [tantivy::schema::Field; 4], text: &str) {
-    for field in fields {
+/// Adds one text to each of its analysed fields (stemmed, exact, lemma,
+/// folded, and for the full text word pairs).
+fn add_text(doc: &mut TantivyDocument, fields: &[tantivy::schema::Field], text: &str) {
+    for &field in fields {
         doc.add_text(field, text);
     }
 }
@@ -158,11 +159,12 @@ pub fn documents(
     };
     add_text(
         &mut doc,
-        [
+        &[
             fields.text,
             fields.text_exact,
             fields.text_lemma,
             fields.text_folded,
+            fields.text_pairs,
         ],
         &full_text,
     );
@@ -181,11 +183,12 @@ pub fn documents(
         let text = item_text(item);
         add_text(
             &mut doc,
-            [
+            &[
                 fields.text,
                 fields.text_exact,
                 fields.text_lemma,
                 fields.text_folded,
+                fields.text_pairs,
             ],
             &text,
         );
@@ -193,7 +196,7 @@ pub fn documents(
             if let Some(f) = fields.section(section.kind) {
                 add_text(
                     &mut doc,
-                    [f.stemmed, f.exact, f.lemma, f.folded],
+                    &[f.stemmed, f.exact, f.lemma, f.folded],
                     &section.text,
                 );
             }

@@ -49,6 +49,7 @@ mod meeting;
 mod meeting_facts;
 mod memo;
 mod overview;
+mod phrase;
 mod query;
 pub mod roles;
 pub mod schema;

@@ -15,6 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::analysis;
 use crate::date::IsoDate;
+use crate::phrase::PhraseQueries;
 use crate::roles::PersonRole;
 use crate::schema::{Fields, KIND_DOC, KIND_ITEM};
 use crate::values::{self, Facet};
@@ -216,7 +217,8 @@ fn parse_date(label: &str, value: &str) -> Result<IsoDate, IndexError> {
 
 /// The topic part: parsed over the exact, lemma, stemmed and folded fields
 /// of the text or of one section kind; each query word matches in any of
-/// them (exact ×2, folded ×0.25).
+/// them (exact ×2, folded ×0.25). Quoted phrases of the full text are
+/// looked up as word pairs ([`crate::phrase`]).
 pub(crate) fn topic_query(
     index: &tantivy::Index,
     fields: &Fields,
@@ -238,9 +240,13 @@ pub(crate) fn topic_query(
         &sanitise(text),
         analysis::lexicon::Lexicon::danish(),
     );
-    let parsed = parser
-        .parse_query(&text)
-        .map_err(|e| IndexError::InvalidQuery(e.to_string()))?;
+    let parsed = match query.section {
+        // Phrases of the full text are looked up as word pairs.
+        None => PhraseQueries::new(&parser, fields.text_pairs).parse(&text)?,
+        Some(_) => parser
+            .parse_query(&text)
+            .map_err(|e| IndexError::InvalidQuery(e.to_string()))?,
+    };
     Ok(Some(parsed))
 }
 

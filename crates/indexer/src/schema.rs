@@ -90,6 +90,9 @@ pub struct Fields {
     pub text_lemma: Field,
     /// The same text, folded to ASCII (low-weight fallback).
     pub text_folded: Field,
+    /// The same text as word pairs ([`analysis::pairs`]): quoted phrases
+    /// of the full text are looked up here (no positions needed).
+    pub text_pairs: Field,
     /// Per-section-kind text fields (item entries only).
     pub sections: Vec<SectionFields>,
     /// The source path as given (indexed raw, fast, stored).
@@ -180,6 +183,14 @@ pub fn build() -> (Schema, Fields) {
     let text_exact = b.add_text_field("text_exact", text_field(analysis::EXACT, false));
     let text_lemma = b.add_text_field("text_lemma", text_field(analysis::LEMMA, false));
     let text_folded = b.add_text_field("text_folded", text_field(analysis::FOLDED, false));
+    let text_pairs = b.add_text_field(
+        "text_pairs",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analysis::PAIRS)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        ),
+    );
     let sections = SECTION_KINDS
         .iter()
         .map(|&kind| SectionFields {
@@ -228,6 +239,7 @@ pub fn build() -> (Schema, Fields) {
         text_exact,
         text_lemma,
         text_folded,
+        text_pairs,
         sections,
         source_path,
         sha256,

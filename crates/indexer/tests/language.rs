@@ -141,6 +141,35 @@ fn exact_matches_rank_above_stem_matches() {
 }
 
 #[test]
+fn exact_phrases_rank_above_inflected_ones_and_are_marked() {
+    let index = index_of(&[
+        record("inflected", 1, "Der bygges skæv bolig i byen nu"),
+        record("exact", 1, "Der bygges skæve boliger i byen nu"),
+        record("apart", 1, "Der bygges boliger, skæve i byen nu"),
+    ]);
+    for (phrase, first) in [
+        ("\"skæve boliger\"", "corpus/exact.pdf"),
+        ("\"skæv bolig\"", "corpus/inflected.pdf"),
+    ] {
+        let results = index.search(&Query::text(phrase)).expect("search");
+        assert_eq!(results.total, 2, "{phrase}");
+        assert_eq!(results.hits[0].source_path, first, "{phrase}");
+        assert!(results.hits[0].score > results.hits[1].score, "{phrase}");
+        // The snippet marks the phrase's words, and the hit says why.
+        for hit in &results.hits {
+            let marked: Vec<&str> = hit
+                .snippet
+                .highlights
+                .iter()
+                .filter_map(|r| hit.snippet.text.get(r.clone()))
+                .collect();
+            assert!(marked.len() >= 2, "{phrase}: {marked:?} in {hit:?}");
+            assert!(!hit.matched.is_empty(), "{phrase}: {hit:?}");
+        }
+    }
+}
+
+#[test]
 fn exact_word_ranks_above_compound_part() {
     let index = index_of(&[
         record("part", 1, "Midler fra ensomhedspuljen uddeles nu"),

@@ -9,6 +9,7 @@
 //! | [`STEMMED`]         | words, hyphenated ones also joined → drop > 100 bytes → lower case → elided compounds → compound pieces → stop words → æøå normalisation → Snowball stem |
 //! | [`LEMMA`]           | as [`STEMMED`] up to the stop words → every lemma (hunspell-da, irregular table) → æøå normalisation |
 //! | [`FOLDED`]          | as [`EXACT`] → words a fallback query can ask for → ASCII folding (æ/ä→a, ø/ö→o, å→a, é→e): the low-weight fallback |
+//! | [`PAIRS`]           | each word's exact, stemmed and lemma forms joined with the next word's: one term per pair, for phrases ([`pairs`]) |
 //! | [`PERSON`]          | words (NFC) → drop > 100 bytes → lower case → æøå normalisation → ASCII folding         |
 //! | [`KEY`]             | whole value → lower case (municipality, body, … filters)                                |
 //!
@@ -41,6 +42,7 @@ pub mod fold;
 pub mod lemma;
 pub mod lexicon;
 pub mod normalise;
+pub mod pairs;
 pub mod shared;
 pub mod stemmer;
 pub mod tokenizer;
@@ -67,6 +69,9 @@ pub const STEMMED: &str = "da_stemmed";
 pub const LEMMA: &str = "da_lemma";
 /// Name of the ASCII-folded fallback analyzer.
 pub const FOLDED: &str = "da_folded";
+/// Name of the word-pair analyzer: the exact, stemmed and lemma words of a
+/// text, each joined with the next ([`pairs`]), for two-word phrases.
+pub const PAIRS: &str = "da_pairs";
 /// Name of the person-name analyzer: case- and accent-insensitive.
 pub const PERSON: &str = "da_person";
 /// Name of the key analyzer for filter fields: the whole value, lower case.
@@ -102,6 +107,12 @@ pub fn lemma_analyzer() -> TextAnalyzer {
 /// analysed once with the other fields ([`shared`]).
 pub fn folded_analyzer() -> TextAnalyzer {
     TextAnalyzer::from(Shared::new(Stream::Folded))
+}
+
+/// Word pairs of the exact, stemmed and lemma chains ([`pairs`]),
+/// analysed once with the other fields ([`shared`]).
+pub fn pairs_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(Shared::new(Stream::Pairs))
 }
 
 /// The exact chain's filters: words → drop long → lower case → æøå
@@ -218,12 +229,13 @@ pub fn key_analyzer() -> TextAnalyzer {
 }
 
 /// Registers the index-side analyzers under [`EXACT`], [`STEMMED`],
-/// [`LEMMA`], [`FOLDED`], [`PERSON`] and [`KEY`].
+/// [`LEMMA`], [`FOLDED`], [`PAIRS`], [`PERSON`] and [`KEY`].
 pub fn register(manager: &TokenizerManager) {
     manager.register(EXACT, exact_analyzer());
     manager.register(STEMMED, stemmed_analyzer());
     manager.register(LEMMA, lemma_analyzer());
     manager.register(FOLDED, folded_analyzer());
+    manager.register(PAIRS, pairs_analyzer());
     manager.register(PERSON, person_analyzer());
     manager.register(KEY, key_analyzer());
 }

@@ -24,6 +24,7 @@ use super::expand::WordMap;
 use super::fold::fold_to_ascii;
 use super::lemma::{FallbackWord, IndexLemmas};
 use super::normalise::normalise_scandinavian;
+use super::pairs::{pairs_of, Word, EXACT_JOIN, LEMMA_JOIN, STEM_JOIN};
 use super::stemmer::DanishStemmer;
 use super::{base_chain, exact_chain};
 
@@ -38,6 +39,8 @@ pub enum Stream {
     Lemma,
     /// Exact words folded to ASCII ([`super::FOLDED`]).
     Folded,
+    /// Word pairs of the exact, stemmed and lemma streams ([`super::PAIRS`]).
+    Pairs,
 }
 
 /// A tokenizer that gives one field's tokens of the shared analysis.
@@ -113,12 +116,13 @@ fn span(n: usize) -> u32 {
 }
 
 /// The streams a text is analysed into, in the memo's order: the two chains
-/// that read the text, and the three that map their words.
+/// that read the text, the three that map their words, and the word pairs.
 const EXACT: usize = 0;
 const BASE: usize = 1;
 const STEMMED: usize = 2;
 const LEMMA: usize = 3;
 const FOLDED: usize = 4;
+const PAIRS: usize = 5;
 
 /// What one word becomes in a mapped stream: its forms, "\n"-separated
 /// (words hold no newline); an empty string for none.
@@ -183,7 +187,7 @@ impl Mappers {
 /// The per-thread state: the chains, the word caches and the last text.
 struct Memo {
     text: String,
-    streams: [Option<Rc<Tokens>>; 5],
+    streams: [Option<Rc<Tokens>>; 6],
     exact: TextAnalyzer,
     base: TextAnalyzer,
     mapped: [Mapped; 3],
@@ -232,6 +236,12 @@ impl Memo {
         let tokens = match which {
             EXACT => Tokens::of(self.exact.token_stream(&self.text)),
             BASE => Tokens::of(self.base.token_stream(&self.text)),
+            PAIRS => {
+                let exact = self.stream(EXACT);
+                let stemmed = self.stream(STEMMED);
+                let lemma = self.stream(LEMMA);
+                pair_tokens(&exact, &stemmed, &lemma)
+            }
             _ => self.map(which),
         };
         let tokens = Rc::new(tokens);
@@ -276,6 +286,35 @@ impl Memo {
     }
 }
 
+/// The word pairs of the exact, stemmed and lemma tokens of one text
+/// ([`super::pairs`]), each pair at its first word's position and spanning
+/// both words.
+fn pair_tokens(exact: &Tokens, stemmed: &Tokens, lemma: &Tokens) -> Tokens {
+    let mut out = Tokens::default();
+    for (tokens, join) in [
+        (exact, EXACT_JOIN),
+        (stemmed, STEM_JOIN),
+        (lemma, LEMMA_JOIN),
+    ] {
+        let words = tokens.slots.iter().map(|slot| Word {
+            position: slot.position,
+            from: slot.offset_from,
+            to: slot.offset_to,
+            text: tokens.text(slot),
+        });
+        pairs_of(words, join, |first, second, text| {
+            let slot = Slot {
+                text: (0, 0),
+                offset_from: first.from,
+                offset_to: second.to,
+                position: first.position,
+            };
+            out.push(text, &slot);
+        });
+    }
+    out
+}
+
 thread_local! {
     static MEMO: RefCell<Option<Memo>> = const { RefCell::new(None) };
 }
@@ -289,6 +328,7 @@ impl Tokenizer for Shared {
             Stream::Stemmed => STEMMED,
             Stream::Lemma => LEMMA,
             Stream::Folded => FOLDED,
+            Stream::Pairs => PAIRS,
         };
         let tokens = MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
@@ -340,7 +380,7 @@ mod tests {
     use super::*;
     use crate::analysis::{
         exact_analyzer, exact_chain, folded_analyzer, folded_chain, lemma_analyzer, lemma_chain,
-        stemmed_analyzer, stemmed_chain,
+        pairs_analyzer, stemmed_analyzer, stemmed_chain,
     };
     use tantivy::tokenizer::TextAnalyzer;
 
@@ -403,6 +443,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn shared_pairs_equal_the_pairs_of_the_chains() {
+        for text in texts() {
+            let of = |mut chain: TextAnalyzer| Tokens::of(chain.token_stream(&text));
+            let want = pair_tokens(&of(exact_chain()), &of(stemmed_chain()), &of(lemma_chain()));
+            let want: Seen = want
+                .slots
+                .iter()
+                .map(|s| {
+                    let t = want.text(s).to_string();
+                    (t, s.offset_from, s.offset_to, s.position)
+                })
+                .collect();
+            // After another field of the same text, as tantivy asks, and alone.
+            let mut stemmed = stemmed_analyzer();
+            all(&mut stemmed, &text);
+            assert_eq!(all(&mut pairs_analyzer(), &text), want);
+            all(&mut exact_analyzer(), "something else");
+            assert_eq!(all(&mut pairs_analyzer(), &text), want);
+        }
+        let text = "Nyt Udsatteråd og skæve boliger";
+        let got: Vec<String> = all(&mut pairs_analyzer(), text)
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        let stemmer = DanishStemmer::default();
+        let stems =
+            super::super::pairs::pair(&stemmer.stem("skæve"), STEM_JOIN, &stemmer.stem("boliger"));
+        for pair in ["nyt_udsatteråd", "udsatteråd_og", "skæve_boliger", &stems] {
+            assert!(got.iter().any(|g| g == pair), "{pair} in {got:?}");
+        }
+        assert!(
+            !got.iter().any(|g| g.starts_with("udsatterad ")),
+            "the stop word breaks the stem run: {got:?}"
+        );
     }
 
     #[test]
