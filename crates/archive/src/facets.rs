@@ -2,7 +2,7 @@
 //! municipality, body, year and document type from the index, and per
 //! resolved person from the people resolution beside it.
 
-use referat_indexer::{FacetCount, FacetField, Facets, KeyMap, Period, Query, Split, Timeline};
+use referat_indexer::{FacetCount, FacetField, Facets, Period, Query, Split, Timeline};
 
 use crate::persons::Names;
 use crate::{Archive, ArchiveError};
@@ -11,7 +11,8 @@ use crate::{Archive, ArchiveError};
 /// `municipality`, as a municipality filter matches it, or all), the
 /// matching meetings that one of its records matched in; and how many
 /// matching meetings name any such person.
-/// `by_doc` maps each matching record's key to its meeting's key.
+/// `records` holds (meeting key, record key) of each matching record,
+/// sorted by meeting ([`referat_indexer::Overview::records_by_meeting`]).
 ///
 /// Counted from the matching records towards their persons, not from
 /// every person towards its records: a one-word query on a large archive
@@ -19,7 +20,7 @@ use crate::{Archive, ArchiveError};
 /// thousands.
 fn person_counts(
     names: &Names,
-    by_doc: &KeyMap<u64>,
+    records: &[(u64, u64)],
     municipality: Option<&str>,
 ) -> (Vec<u64>, u64) {
     let mut counted = vec![false; names.persons.len()];
@@ -30,17 +31,15 @@ fn person_counts(
     }
     // Matching records grouped by meeting, so that each meeting counts
     // once per person however many of its records name the person.
-    let mut records: Vec<(u64, &[u32])> = by_doc
-        .iter()
-        .filter_map(|(doc, meeting)| Some((*meeting, names.persons_of_doc.get(doc)?.as_slice())))
-        .collect();
-    records.sort_unstable_by_key(|(meeting, _)| *meeting);
     let mut meetings = vec![0u64; names.persons.len()];
     let mut with_person = 0;
     let mut present: Vec<u32> = Vec::new();
     for group in records.chunk_by(|a, b| a.0 == b.0) {
         present.clear();
-        for (_, persons) in group {
+        for (_, doc) in group {
+            let Some(persons) = names.persons_of_doc.get(doc) else {
+                continue;
+            };
             present.extend(
                 persons
                     .iter()
@@ -142,7 +141,7 @@ impl Archive {
             let names = self.names()?;
             let (counts, with_person) = person_counts(
                 &names,
-                &found.meetings_by_doc,
+                &found.records_by_meeting,
                 query.municipality.as_deref(),
             );
             let values = person_values(&names, &counts, top);

@@ -4,8 +4,6 @@
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
-use crate::collect::KeySet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::index::Index;
@@ -112,21 +110,32 @@ pub fn sort_counts(values: &mut [FacetCount]) {
     values.sort_by(|a, b| b.meetings.cmp(&a.meetings).then(a.value.cmp(&b.value)));
 }
 
-fn count(facts: &[DocFacts], field: FacetField, meetings: &KeySet) -> FacetCounts {
-    // Values are short strings: Fx hashing, not SipHash, per matching record.
-    let mut by_value: FxHashMap<Cow<'_, str>, KeySet> = FxHashMap::default();
-    let mut with_value = KeySet::default();
-    for f in facts {
-        if let Some(v) = field.value(f) {
-            by_value.entry(v).or_default().insert(f.meeting_key);
-            with_value.insert(f.meeting_key);
+/// One facet's counts over facts sorted by meeting ([`crate::meeting_facts::meetings`]): each
+/// meeting counts once under each distinct value its matching records have
+/// (sorted and deduplicated per meeting: a meeting can have many records).
+fn count(facts: &[DocFacts], field: FacetField, meetings: u64) -> FacetCounts {
+    // Values are short strings: Fx hashing, not SipHash, once per meeting
+    // and value.
+    let mut by_value: FxHashMap<Cow<'_, str>, u64> = FxHashMap::default();
+    let mut with_value = 0u64;
+    let mut here: Vec<Cow<'_, str>> = Vec::new();
+    for meeting in crate::meeting_facts::meetings(facts) {
+        here.clear();
+        here.extend(meeting.iter().filter_map(|f| field.value(f)));
+        here.sort_unstable();
+        here.dedup();
+        if !here.is_empty() {
+            with_value += 1;
+        }
+        for v in here.drain(..) {
+            *by_value.entry(v).or_default() += 1;
         }
     }
     let mut values: Vec<FacetCount> = by_value
         .into_iter()
-        .map(|(value, set)| FacetCount {
+        .map(|(value, n)| FacetCount {
             value: value.into_owned(),
-            meetings: set.len() as u64,
+            meetings: n,
             municipality: None,
             person_id: None,
         })
@@ -135,18 +144,19 @@ fn count(facts: &[DocFacts], field: FacetField, meetings: &KeySet) -> FacetCount
     FacetCounts {
         field,
         values,
-        missing: meetings.difference(&with_value).count() as u64,
+        missing: meetings.saturating_sub(with_value),
     }
 }
 
-/// The facets asked for, counted over the facts of the matching records.
+/// The facets asked for, counted over the facts of the matching records
+/// (sorted by meeting, as [`Index::matched_facts`] gives them).
 pub(crate) fn facets_of(facts: &[DocFacts], fields: &[FacetField]) -> Facets {
-    let meetings: KeySet = facts.iter().map(|f| f.meeting_key).collect();
+    let meetings = crate::meeting_facts::meetings(facts).count() as u64;
     Facets {
-        meetings: meetings.len() as u64,
+        meetings,
         facets: fields
             .iter()
-            .map(|&field| count(facts, field, &meetings))
+            .map(|&field| count(facts, field, meetings))
             .collect(),
     }
 }

@@ -30,6 +30,9 @@ pub struct Index {
     /// The facts of the records the last filters selected (see
     /// `Index::base_facts`), kept for the next page of a front end.
     pub(crate) base_memo: crate::meeting_facts::BaseMemo,
+    /// The meetings per timeline cell among the last filters' records
+    /// (`Index::held_cells`), for the last period and split asked for.
+    pub(crate) held_memo: crate::timeline::HeldMemo,
 }
 
 /// Maps tantivy's lock error to [`IndexError::Locked`].
@@ -89,6 +92,7 @@ impl Index {
             reader,
             fields,
             base_memo: Default::default(),
+            held_memo: Default::default(),
         })
     }
 

@@ -19,6 +19,13 @@ pub(crate) struct Best {
 }
 
 impl Best {
+    /// Keeps the better of each kind of `other` and `self`.
+    fn join(&mut self, other: Best, sort: Sort) {
+        for m in [other.item, other.doc].into_iter().flatten() {
+            self.offer(m, sort);
+        }
+    }
+
     fn offer(&mut self, m: Match, sort: Sort) {
         let slot = if m.is_item {
             &mut self.item
@@ -57,6 +64,18 @@ pub(crate) struct SegmentMeetings {
     meeting_key: Column<u64>,
     date: Column<DateTime>,
     meetings: Meetings,
+    /// The meeting of the last entries and their best: a meeting's entries
+    /// mostly come in a run (a record's items after its document entry),
+    /// so the map is touched once per run, not once per entry.
+    run: Option<(u64, Best)>,
+}
+
+impl SegmentMeetings {
+    fn end_run(&mut self) {
+        if let Some((key, best)) = self.run.take() {
+            self.meetings.entry(key).or_default().join(best, self.sort);
+        }
+    }
 }
 
 impl Collector for MeetingMatches {
@@ -77,6 +96,7 @@ impl Collector for MeetingMatches {
             meeting_key: fast.u64("meeting_key")?,
             date: fast.date("date")?,
             meetings: Meetings::default(),
+            run: None,
         })
     }
 
@@ -84,14 +104,15 @@ impl Collector for MeetingMatches {
         self.scoring
     }
 
-    fn merge_fruits(&self, fruits: Vec<Meetings>) -> tantivy::Result<Page> {
-        let mut all = Meetings::default();
+    fn merge_fruits(&self, mut fruits: Vec<Meetings>) -> tantivy::Result<Page> {
+        // The largest segment's meetings are kept as they are and the
+        // others joined into them.
+        fruits.sort_unstable_by_key(|f| std::cmp::Reverse(f.len()));
+        let mut fruits = fruits.into_iter();
+        let mut all = fruits.next().unwrap_or_default();
         for fruit in fruits {
             for (key, b) in fruit {
-                let kept = all.entry(key).or_default();
-                for m in [b.item, b.doc].into_iter().flatten() {
-                    kept.offer(m, self.sort);
-                }
+                all.entry(key).or_default().join(b, self.sort);
             }
         }
         let total = all.len();
@@ -115,10 +136,17 @@ impl SegmentCollector for SegmentMeetings {
             date: self.date.first(doc).map(|d| d.into_timestamp_secs()),
         };
         let key = self.meeting_key.first(doc).unwrap_or(m.doc_key);
-        self.meetings.entry(key).or_default().offer(m, self.sort);
+        if self.run.as_ref().is_none_or(|(run, _)| *run != key) {
+            self.end_run();
+            self.run = Some((key, Best::default()));
+        }
+        if let Some((_, best)) = self.run.as_mut() {
+            best.offer(m, self.sort);
+        }
     }
 
-    fn harvest(self) -> Meetings {
+    fn harvest(mut self) -> Meetings {
+        self.end_run();
         self.meetings
     }
 }

@@ -42,8 +42,6 @@ pub(crate) type BaseMemo = Memo<(String, u64), Vec<DocFacts>>;
 /// The string columns read, in the order of the ords kept per record.
 const COLUMNS: [&str; 3] = ["municipality", "body", "doc_type"];
 
-type ByDoc<T> = HashMap<u64, T, KeyState>;
-
 /// Per record: meeting key, date in seconds, and the term ords of
 /// [`COLUMNS`].
 type Raw = (u64, Option<i64>, [Option<u64>; 3]);
@@ -55,11 +53,16 @@ struct SegmentFacts {
     doc_key: Column<u64>,
     meeting_key: Column<u64>,
     date: Column<DateTime>,
-    seen: ByDoc<Raw>,
+    /// Per record (key), in the order met. A record's entries are added
+    /// one after another and mostly lie together, so a repeat is first
+    /// compared with the last key only; any other repeat (entries of one
+    /// record in two segments, or apart in one) is removed when the
+    /// segments' facts are merged.
+    seen: Vec<(u64, Raw)>,
 }
 
 impl Collector for FactsCollector {
-    type Fruit = ByDoc<DocFacts>;
+    type Fruit = Vec<DocFacts>;
     type Child = SegmentFacts;
 
     fn for_segment(
@@ -74,7 +77,7 @@ impl Collector for FactsCollector {
             doc_key: fast.u64("doc_key")?,
             meeting_key: fast.u64("meeting_key")?,
             date: fast.date("date")?,
-            seen: ByDoc::default(),
+            seen: Vec::new(),
         })
     }
 
@@ -82,21 +85,20 @@ impl Collector for FactsCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<ByDoc<DocFacts>>) -> tantivy::Result<ByDoc<DocFacts>> {
-        let mut all = ByDoc::default();
-        for fruit in fruits {
-            all.extend(fruit);
-        }
+    /// Every segment's facts, by meeting, one per record.
+    fn merge_fruits(&self, fruits: Vec<Vec<DocFacts>>) -> tantivy::Result<Vec<DocFacts>> {
+        let mut all: Vec<DocFacts> = fruits.into_iter().flatten().collect();
+        by_meeting(&mut all);
         Ok(all)
     }
 }
 
 impl SegmentCollector for SegmentFacts {
-    type Fruit = ByDoc<DocFacts>;
+    type Fruit = Vec<DocFacts>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         let doc_key = self.doc_key.first(doc).unwrap_or(0);
-        if self.seen.contains_key(&doc_key) {
+        if self.seen.last().is_some_and(|(last, _)| *last == doc_key) {
             return;
         }
         let meeting_key = self.meeting_key.first(doc).unwrap_or(doc_key);
@@ -105,12 +107,12 @@ impl SegmentCollector for SegmentFacts {
         for (column, ord) in self.columns.iter().zip(ords.iter_mut()) {
             *ord = column.as_ref().and_then(|c| c.term_ords(doc).next());
         }
-        self.seen.insert(doc_key, (meeting_key, date, ords));
+        self.seen.push((doc_key, (meeting_key, date, ords)));
     }
 
-    fn harvest(self) -> ByDoc<DocFacts> {
+    fn harvest(self) -> Vec<DocFacts> {
         // Each distinct value is turned into a string once per segment.
-        let mut names: [ByDoc<Option<Arc<str>>>; 3] = Default::default();
+        let mut names: [HashMap<u64, Option<Arc<str>>, KeyState>; 3] = Default::default();
         let mut name = |i: usize, ord: Option<u64>| -> Option<Arc<str>> {
             let ord = ord?;
             let column = self.columns.get(i)?.as_ref()?;
@@ -126,23 +128,30 @@ impl SegmentCollector for SegmentFacts {
                 })
                 .clone()
         };
-        let mut out = ByDoc::default();
-        out.reserve(self.seen.len());
-        for (doc_key, (meeting_key, date, [m, b, t])) in self.seen {
-            out.insert(
+        self.seen
+            .into_iter()
+            .map(|(doc_key, (meeting_key, date, [m, b, t]))| DocFacts {
                 doc_key,
-                DocFacts {
-                    doc_key,
-                    meeting_key,
-                    date: date.map(year_month),
-                    municipality: name(0, m),
-                    body: name(1, b),
-                    doc_type: name(2, t),
-                },
-            );
-        }
-        out
+                meeting_key,
+                date: date.map(year_month),
+                municipality: name(0, m),
+                body: name(1, b),
+                doc_type: name(2, t),
+            })
+            .collect()
     }
+}
+
+/// Sorts facts by meeting (then record) and keeps one per record: the
+/// order counting per meeting walks in (`chunk_by` on the meeting key).
+fn by_meeting(facts: &mut Vec<DocFacts>) {
+    facts.sort_unstable_by_key(|f| (f.meeting_key, f.doc_key));
+    facts.dedup_by_key(|f| f.doc_key);
+}
+
+/// The facts of each meeting: runs of facts sorted [`by_meeting`].
+pub(crate) fn meetings(facts: &[DocFacts]) -> impl Iterator<Item = &[DocFacts]> + Clone {
+    facts.chunk_by(|a, b| a.meeting_key == b.meeting_key)
 }
 
 /// (year, month) of a time in seconds since the epoch, in UTC (dates are
@@ -155,7 +164,8 @@ fn year_month(secs: i64) -> (i32, u8) {
 impl Index {
     /// The facts of every record with an entry that `q` matches, as a
     /// search selects entries (topic, filters, section; `q.person_also`
-    /// included). Paging fields are ignored.
+    /// included), sorted by meeting, one per record. Paging fields are
+    /// ignored.
     pub(crate) fn matched_facts(&self, q: &Query) -> Result<Vec<DocFacts>, IndexError> {
         self.facts(q, Scope::of(q))
     }
@@ -197,12 +207,11 @@ impl Index {
         scope: Scope,
     ) -> Result<Vec<DocFacts>, IndexError> {
         let query = query::build(&self.inner, searcher, &self.fields, q, scope)?;
-        let by_doc = searcher.search_with_executor(
+        Ok(searcher.search_with_executor(
             &*query,
             &FactsCollector,
             executor_for(searcher),
             EnableScoring::disabled_from_searcher(searcher),
-        )?;
-        Ok(by_doc.into_values().collect())
+        )?)
     }
 }

@@ -1,7 +1,6 @@
 //! What a search page shows beside its results: facet counts and the
 //! timeline of one query, counted from one pass over its matches.
 
-use crate::collect::KeyMap;
 use crate::facets::{facets_of, FacetField, Facets};
 use crate::index::Index;
 use crate::query::Query;
@@ -15,11 +14,12 @@ pub struct Overview {
     pub facets: Facets,
     /// As [`Index::timeline`] gives it, when a period was asked for.
     pub timeline: Option<Timeline>,
-    /// For every record with a matching entry: its key
-    /// ([`crate::document::doc_key`] of the record id) and its meeting's
-    /// key. What a caller needs to count matching meetings per group of
-    /// records it knows (e.g. the records of a resolved person).
-    pub meetings_by_doc: KeyMap<u64>,
+    /// For every record with a matching entry: its meeting's key and its
+    /// own key ([`crate::document::doc_key`] of the record id), sorted by
+    /// meeting, one per record. What a caller needs to count matching
+    /// meetings per group of records it knows (e.g. the records of a
+    /// resolved person).
+    pub records_by_meeting: Vec<(u64, u64)>,
 }
 
 impl Index {
@@ -35,16 +35,18 @@ impl Index {
     ) -> Result<Overview, IndexError> {
         let facts = self.matched_facts(q)?;
         let timeline = match timeline {
-            Some((by, split)) => Some(timeline_of(&facts, &self.base_facts(q)?, by, split)),
+            Some((by, split)) => Some(timeline_of(
+                &facts,
+                &*self.held_cells(q, by, split)?,
+                by,
+                split,
+            )),
             None => None,
         };
-        let mut meetings_by_doc = KeyMap::default();
-        meetings_by_doc.reserve(facts.len());
-        meetings_by_doc.extend(facts.iter().map(|f| (f.doc_key, f.meeting_key)));
         Ok(Overview {
             facets: facets_of(&facts, fields),
             timeline,
-            meetings_by_doc,
+            records_by_meeting: facts.iter().map(|f| (f.meeting_key, f.doc_key)).collect(),
         })
     }
 }

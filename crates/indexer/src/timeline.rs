@@ -4,12 +4,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::collect::KeySet;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::index::Index;
-use crate::meeting_facts::DocFacts;
+use crate::meeting_facts::{meetings, DocFacts};
+use crate::memo::Memo;
 use crate::query::Query;
 use crate::stats::UNKNOWN;
 use crate::IndexError;
@@ -110,12 +113,12 @@ impl Split {
         }
     }
 
-    fn value(self, f: &DocFacts) -> String {
+    fn value(self, f: &DocFacts) -> &str {
         let v = match self {
             Split::Municipality => &f.municipality,
             Split::Body => &f.body,
         };
-        v.as_deref().unwrap_or(UNKNOWN).to_string()
+        v.as_deref().unwrap_or(UNKNOWN)
     }
 }
 
@@ -158,23 +161,67 @@ pub struct Timeline {
 
 type Cell = (String, (i32, u8));
 
-/// Distinct meetings per (series value, period) cell; undated meetings
-/// are left out.
-fn meetings_per_cell(
-    facts: &[DocFacts],
-    by: Period,
-    split: Option<Split>,
-) -> BTreeMap<Cell, KeySet> {
-    let mut cells: BTreeMap<Cell, KeySet> = BTreeMap::new();
-    for f in facts {
-        let Some(date) = f.date else { continue };
-        let series = split.map(|s| s.value(f)).unwrap_or_default();
-        cells
-            .entry((series, by.of(date)))
-            .or_default()
-            .insert(f.meeting_key);
+/// Meetings per (series value, period) cell.
+pub(crate) type Cells = BTreeMap<Cell, u64>;
+
+/// The cells of the records the filters alone select, kept for the base
+/// facts they were counted from (the same `Arc`) and the period and split.
+pub(crate) type HeldMemo = Memo<HeldKey, Cells>;
+
+/// What [`HeldMemo`]'s cells were counted from. The base facts are held
+/// (so their address cannot be reused by other facts) and compared by
+/// address: the base memo gives the same `Arc` until its filters or the
+/// index change.
+#[derive(Clone)]
+pub(crate) struct HeldKey(Arc<Vec<DocFacts>>, Period, Option<Split>);
+
+impl PartialEq for HeldKey {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) && self.1 == other.1 && self.2 == other.2
     }
-    cells
+}
+
+/// Distinct meetings per (series value, period) cell, from facts sorted
+/// by meeting; undated meetings are left out. A meeting can have many
+/// records (a document copied under many names is one meeting), so its
+/// cells are sorted and deduplicated, not searched one by one; series
+/// values are numbered first, so that cells compare as numbers.
+fn meetings_per_cell(facts: &[DocFacts], by: Period, split: Option<Split>) -> Cells {
+    let mut series: Vec<&str> = Vec::new();
+    let mut number: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut counts: FxHashMap<(u32, (i32, u8)), u64> = FxHashMap::default();
+    let mut here: Vec<(u32, (i32, u8))> = Vec::new();
+    for meeting in meetings(facts) {
+        here.clear();
+        for f in meeting {
+            let Some(date) = f.date else { continue };
+            let value = match split {
+                None => 0,
+                Some(s) => {
+                    let v = s.value(f);
+                    *number.entry(v).or_insert_with(|| {
+                        series.push(v);
+                        u32::try_from(series.len() - 1).unwrap_or(u32::MAX)
+                    })
+                }
+            };
+            here.push((value, by.of(date)));
+        }
+        if here.len() > 1 {
+            here.sort_unstable();
+            here.dedup();
+        }
+        for &cell in &here {
+            *counts.entry(cell).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((value, period), n)| {
+            let name = series.get(value as usize).copied().unwrap_or_default();
+            ((name.to_string(), period), n)
+        })
+        .collect()
 }
 
 impl Index {
@@ -190,27 +237,43 @@ impl Index {
         split: Option<Split>,
     ) -> Result<Timeline, IndexError> {
         let matched = self.matched_facts(q)?;
+        Ok(timeline_of(
+            &matched,
+            &*self.held_cells(q, by, split)?,
+            by,
+            split,
+        ))
+    }
+
+    /// The meetings per cell among the records the filters of `q` alone
+    /// select: counted once per filters, period, split and index version
+    /// (a front end's searches under the same filters share them).
+    pub(crate) fn held_cells(
+        &self,
+        q: &Query,
+        by: Period,
+        split: Option<Split>,
+    ) -> Result<Arc<Cells>, IndexError> {
         let base = self.base_facts(q)?;
-        Ok(timeline_of(&matched, &base, by, split))
+        let key = HeldKey(Arc::clone(&base), by, split);
+        self.held_memo
+            .get_or_try(key, || Ok(meetings_per_cell(&base, by, split)))
     }
 }
 
-/// The timeline of the records a query matched (`matched`) among those
-/// its filters alone select (`base`).
+/// The timeline of the records a query matched (`matched`, sorted by
+/// meeting) among those its filters alone select (`held`, their cells).
 pub(crate) fn timeline_of(
     matched: &[DocFacts],
-    base: &[DocFacts],
+    held: &Cells,
     by: Period,
     split: Option<Split>,
 ) -> Timeline {
-    let all: KeySet = matched.iter().map(|f| f.meeting_key).collect();
-    let dated: KeySet = matched
-        .iter()
-        .filter(|f| f.date.is_some())
-        .map(|f| f.meeting_key)
-        .collect();
+    let all = meetings(matched).count() as u64;
+    let dated = meetings(matched)
+        .filter(|m| m.iter().any(|f| f.date.is_some()))
+        .count() as u64;
     let hits = meetings_per_cell(matched, by, split);
-    let held = meetings_per_cell(base, by, split);
     let periods = held.keys().chain(hits.keys()).map(|(_, p)| *p);
     let (first, last) = (periods.clone().min(), periods.max());
     let series: Vec<String> = match split {
@@ -228,9 +291,8 @@ pub(crate) fn timeline_of(
             let (label, from, to) = by.describe(p);
             for s in &series {
                 let key = (s.clone(), p);
-                let count =
-                    |m: &BTreeMap<Cell, KeySet>| m.get(&key).map_or(0, |set| set.len() as u64);
-                let (matching, meetings) = (count(&hits), count(&held));
+                let count = |m: &Cells| m.get(&key).copied().unwrap_or(0);
+                let (matching, meetings) = (count(&hits), count(held));
                 rows.push(TimelineRow {
                     period: label.clone(),
                     from: from.clone(),
@@ -251,8 +313,8 @@ pub(crate) fn timeline_of(
     Timeline {
         by,
         split,
-        matching: all.len() as u64,
-        undated_matching: all.difference(&dated).count() as u64,
+        matching: all,
+        undated_matching: all.saturating_sub(dated),
         rows,
     }
 }
@@ -260,6 +322,64 @@ pub(crate) fn timeline_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fact(meeting: u64, doc: u64, date: Option<(i32, u8)>, municipality: &str) -> DocFacts {
+        DocFacts {
+            doc_key: doc,
+            meeting_key: meeting,
+            date,
+            municipality: Some(Arc::from(municipality)),
+            body: None,
+            doc_type: None,
+        }
+    }
+
+    #[test]
+    fn a_meeting_counts_once_per_cell_however_many_records_it_has() {
+        // Sorted by meeting, as the facts come: meeting 1 has five records
+        // in two years and two municipalities, meeting 2 one, meeting 3
+        // none dated.
+        let facts = vec![
+            fact(1, 10, Some((2020, 3)), "Aarhus"),
+            fact(1, 11, Some((2020, 5)), "Aarhus"),
+            fact(1, 12, Some((2021, 1)), "Aarhus"),
+            fact(1, 13, Some((2020, 3)), "Odense"),
+            fact(1, 14, Some((2020, 3)), "Aarhus"),
+            fact(2, 20, Some((2020, 7)), "Aarhus"),
+            fact(3, 30, None, "Aarhus"),
+        ];
+        let cells = meetings_per_cell(&facts, Period::Year, None);
+        assert_eq!(cells.get(&(String::new(), (2020, 0))), Some(&2));
+        assert_eq!(cells.get(&(String::new(), (2021, 0))), Some(&1));
+        assert_eq!(cells.len(), 2);
+        let split = meetings_per_cell(&facts, Period::Month, Some(Split::Municipality));
+        assert_eq!(split.get(&("Aarhus".into(), (2020, 3))), Some(&1));
+        assert_eq!(split.get(&("Odense".into(), (2020, 3))), Some(&1));
+        assert_eq!(split.get(&("Aarhus".into(), (2020, 7))), Some(&1));
+        assert_eq!(split.len(), 5);
+        let t = timeline_of(&facts, &cells, Period::Year, None);
+        assert_eq!((t.matching, t.undated_matching), (3, 1));
+        let facets = crate::facets::facets_of(
+            &facts,
+            &[
+                crate::facets::FacetField::Municipality,
+                crate::facets::FacetField::Year,
+            ],
+        );
+        assert_eq!(facets.meetings, 3);
+        let m = &facets.facets[0];
+        let count = |v: &str| m.values.iter().find(|c| c.value == v).map(|c| c.meetings);
+        assert_eq!(
+            (count("Aarhus"), count("Odense"), m.missing),
+            (Some(3), Some(1), 0)
+        );
+        let y = &facets.facets[1];
+        let year = |v: &str| y.values.iter().find(|c| c.value == v).map(|c| c.meetings);
+        assert_eq!(
+            (year("2020"), year("2021"), y.missing),
+            (Some(2), Some(1), 1)
+        );
+    }
 
     #[test]
     fn periods_follow_the_calendar() {
