@@ -29,32 +29,34 @@ fn person_counts(
             *c = true;
         }
     }
-    // Matching records grouped by meeting, so that each meeting counts
-    // once per person however many of its records name the person.
+    // Records come grouped by meeting; a person counts once per meeting
+    // however many of its records name them: `last` holds, per person,
+    // the last meeting (its number in this walk, from 1) counted for them.
     let mut meetings = vec![0u64; names.persons.len()];
+    let mut last = vec![0u32; names.persons.len()];
     let mut with_person = 0;
-    let mut present: Vec<u32> = Vec::new();
-    for group in records.chunk_by(|a, b| a.0 == b.0) {
-        present.clear();
+    for (n, group) in (1u32..).zip(records.chunk_by(|a, b| a.0 == b.0)) {
+        let mut any = false;
         for (_, doc) in group {
             let Some(persons) = names.persons_of_doc.get(doc) else {
                 continue;
             };
-            present.extend(
-                persons
-                    .iter()
-                    .filter(|&&p| counted.get(p as usize).copied().unwrap_or(false)),
-            );
-        }
-        present.sort_unstable();
-        present.dedup();
-        if !present.is_empty() {
-            with_person += 1;
-        }
-        for &p in &present {
-            if let Some(n) = meetings.get_mut(p as usize) {
-                *n += 1;
+            for &p in persons {
+                let p = p as usize;
+                if !counted.get(p).copied().unwrap_or(false) {
+                    continue;
+                }
+                if let (Some(seen), Some(count)) = (last.get_mut(p), meetings.get_mut(p)) {
+                    if *seen != n {
+                        *seen = n;
+                        *count += 1;
+                        any = true;
+                    }
+                }
             }
+        }
+        if any {
+            with_person += 1;
         }
     }
     (meetings, with_person)

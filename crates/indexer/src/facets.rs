@@ -122,8 +122,10 @@ fn count(facts: &[DocFacts], field: FacetField, meetings: u64) -> FacetCounts {
     for meeting in crate::meeting_facts::meetings(facts) {
         here.clear();
         here.extend(meeting.iter().filter_map(|f| field.value(f)));
-        here.sort_unstable();
-        here.dedup();
+        if here.len() > 1 {
+            here.sort_unstable();
+            here.dedup();
+        }
         if !here.is_empty() {
             with_value += 1;
         }

@@ -108,8 +108,10 @@ impl Collector for MeetingMatches {
         // The largest segment's meetings are kept as they are and the
         // others joined into them.
         fruits.sort_unstable_by_key(|f| std::cmp::Reverse(f.len()));
+        let more: usize = fruits.iter().skip(1).map(HashMap::len).sum();
         let mut fruits = fruits.into_iter();
         let mut all = fruits.next().unwrap_or_default();
+        all.reserve(more);
         for fruit in fruits {
             for (key, b) in fruit {
                 all.entry(key).or_default().join(b, self.sort);
