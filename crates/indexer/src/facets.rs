@@ -1,13 +1,12 @@
 //! Facets: how many meetings a query matches per municipality, body, year
 //! and document type: the numbers a search narrowed to that value gives.
 
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
 use crate::index::Index;
-use crate::meeting_facts::DocFacts;
+use crate::meeting_facts::{meetings_per_value, DocFacts};
 use crate::query::Query;
 use crate::IndexError;
 
@@ -110,29 +109,10 @@ pub fn sort_counts(values: &mut [FacetCount]) {
     values.sort_by(|a, b| b.meetings.cmp(&a.meetings).then(a.value.cmp(&b.value)));
 }
 
-/// One facet's counts over facts sorted by meeting ([`crate::meeting_facts::meetings`]): each
-/// meeting counts once under each distinct value its matching records have
-/// (sorted and deduplicated per meeting: a meeting can have many records).
+/// One facet's counts over facts sorted by meeting: each meeting counts
+/// once under each distinct value its matching records have.
 fn count(facts: &[DocFacts], field: FacetField, meetings: u64) -> FacetCounts {
-    // Values are short strings: Fx hashing, not SipHash, once per meeting
-    // and value.
-    let mut by_value: FxHashMap<Cow<'_, str>, u64> = FxHashMap::default();
-    let mut with_value = 0u64;
-    let mut here: Vec<Cow<'_, str>> = Vec::new();
-    for meeting in crate::meeting_facts::meetings(facts) {
-        here.clear();
-        here.extend(meeting.iter().filter_map(|f| field.value(f)));
-        if here.len() > 1 {
-            here.sort_unstable();
-            here.dedup();
-        }
-        if !here.is_empty() {
-            with_value += 1;
-        }
-        for v in here.drain(..) {
-            *by_value.entry(v).or_default() += 1;
-        }
-    }
+    let (by_value, with_value) = meetings_per_value(facts, |f| field.value(f));
     let mut values: Vec<FacetCount> = by_value
         .into_iter()
         .map(|(value, n)| FacetCount {

@@ -4,8 +4,10 @@
 //! are made from these facts.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::EnableScoring;
@@ -152,6 +154,34 @@ fn by_meeting(facts: &mut Vec<DocFacts>) {
 /// The facts of each meeting: runs of facts sorted [`by_meeting`].
 pub(crate) fn meetings(facts: &[DocFacts]) -> impl Iterator<Item = &[DocFacts]> + Clone {
     facts.chunk_by(|a, b| a.meeting_key == b.meeting_key)
+}
+
+/// Per value, the meetings one of whose records has it (each meeting once
+/// per value, however many of its records have it), and how many meetings
+/// have any value; from facts sorted [`by_meeting`]. A meeting can have
+/// many records (a document copied under many names is one meeting), so
+/// its values are sorted and deduplicated, not searched one by one.
+pub(crate) fn meetings_per_value<'a, T: Ord + Hash>(
+    facts: &'a [DocFacts],
+    mut value: impl FnMut(&'a DocFacts) -> Option<T>,
+) -> (FxHashMap<T, u64>, u64) {
+    let mut counts: FxHashMap<T, u64> = FxHashMap::default();
+    let mut with_value = 0;
+    let mut here: Vec<T> = Vec::new();
+    for meeting in meetings(facts) {
+        here.extend(meeting.iter().filter_map(&mut value));
+        if here.len() > 1 {
+            here.sort_unstable();
+            here.dedup();
+        }
+        if !here.is_empty() {
+            with_value += 1;
+        }
+        for v in here.drain(..) {
+            *counts.entry(v).or_default() += 1;
+        }
+    }
+    (counts, with_value)
 }
 
 /// (year, month) of a time in seconds since the epoch, in UTC (dates are

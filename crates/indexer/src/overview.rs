@@ -4,7 +4,7 @@
 use crate::facets::{facets_of, FacetField, Facets};
 use crate::index::Index;
 use crate::query::Query;
-use crate::timeline::{timeline_of, Period, Split, Timeline};
+use crate::timeline::{Period, Split, Timeline};
 use crate::IndexError;
 
 /// Facet counts and, when asked, the timeline of one query.
@@ -35,12 +35,7 @@ impl Index {
     ) -> Result<Overview, IndexError> {
         let facts = self.matched_facts(q)?;
         let timeline = match timeline {
-            Some((by, split)) => Some(timeline_of(
-                &facts,
-                &*self.held_cells(q, by, split)?,
-                by,
-                split,
-            )),
+            Some((by, split)) => Some(self.timeline_of_facts(q, &facts, by, split)?),
             None => None,
         };
         Ok(Overview {

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::index::Index;
-use crate::meeting_facts::{meetings, DocFacts};
+use crate::meeting_facts::{meetings, meetings_per_value, DocFacts};
 use crate::memo::Memo;
 use crate::query::Query;
 use crate::stats::UNKNOWN;
@@ -172,7 +172,6 @@ pub(crate) type HeldMemo = Memo<HeldKey, Cells>;
 /// (so their address cannot be reused by other facts) and compared by
 /// address: the base memo gives the same `Arc` until its filters or the
 /// index change.
-#[derive(Clone)]
 pub(crate) struct HeldKey(Arc<Vec<DocFacts>>, Period, Option<Split>);
 
 impl PartialEq for HeldKey {
@@ -182,39 +181,25 @@ impl PartialEq for HeldKey {
 }
 
 /// Distinct meetings per (series value, period) cell, from facts sorted
-/// by meeting; undated meetings are left out. A meeting can have many
-/// records (a document copied under many names is one meeting), so its
-/// cells are sorted and deduplicated, not searched one by one; series
-/// values are numbered first, so that cells compare as numbers.
+/// by meeting; undated meetings are left out. Series values are numbered
+/// first, so that cells compare as numbers.
 fn meetings_per_cell(facts: &[DocFacts], by: Period, split: Option<Split>) -> Cells {
     let mut series: Vec<&str> = Vec::new();
     let mut number: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut counts: FxHashMap<(u32, (i32, u8)), u64> = FxHashMap::default();
-    let mut here: Vec<(u32, (i32, u8))> = Vec::new();
-    for meeting in meetings(facts) {
-        here.clear();
-        for f in meeting {
-            let Some(date) = f.date else { continue };
-            let value = match split {
-                None => 0,
-                Some(s) => {
-                    let v = s.value(f);
-                    *number.entry(v).or_insert_with(|| {
-                        series.push(v);
-                        u32::try_from(series.len() - 1).unwrap_or(u32::MAX)
-                    })
-                }
-            };
-            here.push((value, by.of(date)));
-        }
-        if here.len() > 1 {
-            here.sort_unstable();
-            here.dedup();
-        }
-        for &cell in &here {
-            *counts.entry(cell).or_default() += 1;
-        }
-    }
+    let (counts, _) = meetings_per_value(facts, |f| {
+        let date = f.date?;
+        let value = match split {
+            None => 0,
+            Some(s) => {
+                let v = s.value(f);
+                *number.entry(v).or_insert_with(|| {
+                    series.push(v);
+                    u32::try_from(series.len() - 1).unwrap_or(u32::MAX)
+                })
+            }
+        };
+        Some((value, by.of(date)))
+    });
     counts
         .into_iter()
         .map(|((value, period), n)| {
@@ -236,9 +221,19 @@ impl Index {
         by: Period,
         split: Option<Split>,
     ) -> Result<Timeline, IndexError> {
-        let matched = self.matched_facts(q)?;
+        self.timeline_of_facts(q, &self.matched_facts(q)?, by, split)
+    }
+
+    /// The timeline of `q` from its matched facts (sorted by meeting).
+    pub(crate) fn timeline_of_facts(
+        &self,
+        q: &Query,
+        matched: &[DocFacts],
+        by: Period,
+        split: Option<Split>,
+    ) -> Result<Timeline, IndexError> {
         Ok(timeline_of(
-            &matched,
+            matched,
             &*self.held_cells(q, by, split)?,
             by,
             split,
